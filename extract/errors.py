@@ -1,0 +1,24 @@
+"""Turn the libraries' exceptions into one-line `UnreadableFile(path, reason)`."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from schemas.diagnostics import UnreadableFile, VanbanError
+
+
+@contextmanager
+def unreadable(path: Path, what: str = "file") -> Iterator[None]:
+    """Inside this block, a library's parse error becomes UnreadableFile naming `path`."""
+    try:
+        yield
+    except VanbanError:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(path, f"damaged {what} (bad zip package)") from exc
+    except (KeyError, ValueError, OSError, EOFError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UnreadableFile(path, f"damaged {what}: {reason}") from exc
