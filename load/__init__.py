@@ -1,0 +1,1 @@
+"""Records → database (SQLAlchemy Core; SQLite by default, PostgreSQL by URL)."""

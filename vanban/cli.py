@@ -82,9 +82,25 @@ def _print_blocks(files: list[Path], *, ocr: str, debug: bool) -> int:
     return 1 if failed else 0
 
 
+def _configure_logging() -> None:
+    """Internal errors are isolated per file; their tracebacks go to a log file, not the
+    terminal (set VANBAN_LOG to choose it)."""
+    import logging
+    import os
+    import tempfile
+
+    path = os.environ.get("VANBAN_LOG") or os.path.join(tempfile.gettempdir(), "vanban.log")
+    try:
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
 def main() -> None:
+    import vanban.cli_db  # noqa: F401  (registers import and db commands)
+
+    _configure_logging()
     app()
 
-
-if __name__ == "__main__":
-    main()

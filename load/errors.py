@@ -1,0 +1,16 @@
+"""Errors of the database layer."""
+
+from __future__ import annotations
+
+
+class LoadError(Exception):
+    """Something went wrong writing to the database."""
+
+
+class DatabaseUnavailable(LoadError):
+    """The database cannot be reached (transient): the batch stops."""
+
+
+class RecordRejected(LoadError):
+    """One document violated a constraint (terminal): its transaction is rolled back,
+    the batch goes on."""
