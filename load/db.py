@@ -47,8 +47,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (tables, views, reference data)."""
     from alembic import command
 
+    from sqlalchemy import text
+
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # two imports starting at once must not both create the schema
+            conn.execute(text("SELECT pg_advisory_xact_lock(7204001)"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-VIEW_NAMES = ("v_targets", "v_tasks", "v_citations", "agency_successors")
+# citation_status is internal (the audit reads it); the others are CONTRACT §4.
+VIEW_NAMES = ("v_targets", "v_tasks", "citation_status", "v_citations", "agency_successors")
 
 
 def view_sql(name: str) -> str:

@@ -99,6 +99,7 @@ def _configure_logging() -> None:
 
 
 def main() -> None:
+    import vanban.cli_data  # noqa: F401  (registers compare, audit, export, show, report)
     import vanban.cli_db  # noqa: F401  (registers import and db commands)
 
     _configure_logging()

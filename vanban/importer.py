@@ -119,6 +119,8 @@ def run_import(
         import_id = begin_import(engine, len(files))
     except OperationalError as exc:
         raise DatabaseUnavailable(str(exc.orig).strip().splitlines()[0]) from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseUnavailable(str(exc).strip().splitlines()[0]) from exc
     for path, payload, error in iter_extracted(files, workers=workers, executor=executor,
                                                 scheduler=scheduler, ocr=ocr):
         outcome = _load_payload(engine, path, payload, error, import_id, summary)

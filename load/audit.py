@@ -1,0 +1,120 @@
+"""`vanban audit`: which cited documents are in the database, which citations contradict
+each other or themselves, and which bases are cited most."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, text
+
+from normalize.text import fold_key
+
+IDENTITY = ["doc_type", "serial", "symbol", "year"]
+_NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    citations: pd.DataFrame  # every citation with its audit_status
+    inconsistent: pd.DataFrame  # check, cited, detail, citing documents
+    amended: pd.DataFrame  # citations of documents a later document amended
+    most_cited: pd.DataFrame  # bases by number of citing documents
+
+    @property
+    def unresolved(self) -> pd.DataFrame:
+        return self.citations[self.citations["audit_status"] == "unresolved"]
+
+    @property
+    def resolved(self) -> pd.DataFrame:
+        return self.citations[self.citations["audit_status"] != "unresolved"]
+
+
+def citations_frame(engine: Engine) -> pd.DataFrame:
+    sql = (
+        "SELECT c.id, c.document_id, d.number AS citing_number, d.province AS citing_province, "
+        "d.issued_date AS citing_date, c.doc_type, c.cited_number, c.serial, c.year, c.symbol, "
+        "c.issuer, c.cited_date, c.title, c.role, c.amended_by, c.raw, c.page, "
+        "s.resolved_document_id, s.audit_status "
+        "FROM citations c JOIN documents d ON d.id = c.document_id "
+        "JOIN citation_status s ON s.citation_id = c.id ORDER BY c.document_id, c.seq"
+    )
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn)
+
+
+def _label(row: pd.Series) -> str:
+    if row.get("cited_number"):
+        return str(row["cited_number"]) + (f" ({int(row['year'])})" if pd.notna(row["year"]) else "")
+    title = row.get("title") or row.get("raw") or "?"
+    return f"{row.get('doc_type') or ''} {title}".strip()
+
+
+def _issue(check: str, rows: pd.DataFrame, detail: str) -> dict[str, object]:
+    return {"check": check, "cited": _label(rows.iloc[0]), "detail": detail,
+            "citing": "; ".join(sorted({str(n) for n in rows["citing_number"].fillna("?")}))}
+
+
+def _group_disagreements(df: pd.DataFrame) -> list[dict[str, object]]:
+    issues = []
+    numbered = df[df["cited_number"].notna()]
+    for _, rows in numbered.groupby(["symbol", "serial", "year"], dropna=False):
+        dates = sorted({d for d in rows["cited_date"].dropna() if len(d) == 10})
+        if len(dates) > 1:
+            issues.append(_issue("different_dates", rows, "cited as " + ", ".join(dates)))
+        issuers = {fold_key(i): i for i in rows["issuer"].dropna()}
+        if len(issuers) > 1:
+            issues.append(_issue("different_issuers", rows,
+                                 "cited as " + ", ".join(sorted(issuers.values()))))
+    return issues
+
+
+def _row_checks(df: pd.DataFrame, issuer_of_symbol: Callable[[str], str | None]
+                ) -> list[dict[str, object]]:
+    issues = []
+    for _, row in df.iterrows():
+        one = df.loc[[row.name]]
+        number, date = row["cited_number"] or "", row["cited_date"] or ""
+        m = _NUMBER_YEAR.search(number)
+        if m and date[:4].isdigit() and m.group(1) != date[:4]:
+            issues.append(_issue("year_contradicts_date", one,
+                                 f"number says {m.group(1)}, date is {date}"))
+        expected = issuer_of_symbol(row["symbol"]) if row["symbol"] else None
+        if expected and row["issuer"] and fold_key(expected) != fold_key(row["issuer"]):
+            issues.append(_issue("issuer_contradicts_symbol", one,
+                                 f"{row['symbol']} is issued by {expected}, cited as "
+                                 f"{row['issuer']}"))
+        citing = row["citing_date"] or ""
+        if len(date) == 10 and len(citing) == 10 and date > citing:
+            issues.append(_issue("cited_after_citing", one,
+                                 f"cited document dated {date}, citing document {citing}"))
+        if row["audit_status"] == "inconsistent":
+            issues.append(_issue("date_differs_from_database", one,
+                                 f"cited with date {date}; the loaded document has another"))
+    return issues
+
+
+def _default_issuer_of_symbol(symbol: str) -> str | None:
+    try:
+        from normalize.doc_types import issuer_of_symbol
+    except ImportError:  # the registry module is optional for the audit
+        return None
+    return issuer_of_symbol(symbol)
+
+
+def audit_citations(engine: Engine, *,
+                    issuer_of_symbol: Callable[[str], str | None] = _default_issuer_of_symbol
+                    ) -> AuditReport:
+    df = citations_frame(engine)
+    issues = _group_disagreements(df) + _row_checks(df, issuer_of_symbol)
+    inconsistent = pd.DataFrame(issues, columns=["check", "cited", "detail", "citing"])
+    amended = df[df["amended_by"].notna()][
+        ["cited_number", "cited_date", "amended_by", "citing_number", "raw"]]
+    basis = df[df["role"] == "basis"].copy()
+    basis["cited"] = basis.apply(_label, axis=1)
+    most = (basis.groupby("cited")["document_id"].nunique().sort_values(ascending=False)
+            .rename("citing_documents").reset_index())
+    return AuditReport(citations=df, inconsistent=inconsistent, amended=amended,
+                       most_cited=most)
