@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
+from extract.limits import MAX_TEXT_BYTES, MAX_ZIP_RATIO, MAX_ZIP_UNCOMPRESSED
 from schemas.diagnostics import UnreadableFile, UnsupportedFormat
 
 Sniffed = Literal["pdf", "docx", "doc", "html", "md", "txt"]
@@ -24,34 +25,55 @@ def sniff_format(path: Path) -> Sniffed:
         raise UnreadableFile(path, "empty file")
     if head.lstrip().startswith(b"%PDF"):
         return "pdf"
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        raise UnreadableFile(path, "not a PDF file (no %PDF signature)")
-    if suffix == ".docx" and not head.startswith(b"PK"):
-        raise UnreadableFile(path, "not a Word .docx file (not a zip package)")
     if head.startswith(_OLE):
         return "doc"
     if head.startswith(b"PK"):
         return _sniff_zip(path)
+    # The content decides; but a file that claims a binary format and is not one is
+    # damaged, not text to be read.
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        raise UnreadableFile(path, "not a PDF file (no %PDF signature)")
+    if suffix == ".docx":
+        raise UnreadableFile(path, "not a Word .docx file (not a zip package)")
+    if suffix == ".doc":
+        raise UnreadableFile(path, "not a Word .doc file")
     return _sniff_text(path, head)
 
 
 def _sniff_zip(path: Path) -> Sniffed:
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
+            infos = zf.infolist()
     except zipfile.BadZipFile as exc:
         if path.suffix.lower() == ".docx":
             raise UnreadableFile(path, "not a Word .docx file (not a zip package)") from exc
         raise UnreadableFile(path, "damaged zip file") from exc
-    if "word/document.xml" in names:
+    _refuse_zip_bomb(path, infos)
+    if "word/document.xml" in {i.filename for i in infos}:
         return "docx"
     raise UnsupportedFormat(path, "a zip file that is not a Word document")
+
+
+def _refuse_zip_bomb(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    if total > MAX_ZIP_UNCOMPRESSED:
+        raise UnreadableFile(path, f"zip package expands to {total // 2**20} MB "
+                                   f"(limit {MAX_ZIP_UNCOMPRESSED // 2**20} MB): refused")
+    for info in infos:
+        if info.file_size > 2**20 and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+            raise UnreadableFile(path, f"zip member {info.filename} is compressed "
+                                       f"{info.file_size // max(info.compress_size, 1)}:1 "
+                                       "(a zip bomb): refused")
 
 
 def _sniff_text(path: Path, head: bytes) -> Sniffed:
     if b"\x00" in head:
         raise UnsupportedFormat(path, "binary file of an unsupported type")
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise UnreadableFile(path, f"text file of {size // 2**20} MB is larger than the "
+                                   f"{MAX_TEXT_BYTES // 2**20} MB limit for one document")
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<body" in lowered[:2048]:
         return "html"

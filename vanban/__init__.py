@@ -1,16 +1,27 @@
 """vanban: Vietnamese administrative-reform plans into data.
 
 The public API: read a file into the document model, extract the contract record,
-and load records into a database.
+and load records into a database. Imported lazily so `vanban --help` stays fast.
 """
 
-from vanban.pipeline import Outcome, extract_record, extract_records
+from __future__ import annotations
 
-__all__ = ["Outcome", "extract_record", "extract_records", "read_document"]
+from typing import Any
+
+__all__ = ["Outcome", "extract_record", "extract_records", "read_document", "run_import"]
 
 
-def read_document(path, *, ocr="auto"):  # type: ignore[no-untyped-def]
-    """See extract.read_document."""
-    from extract import read_document as _read
+def __getattr__(name: str) -> Any:
+    if name in ("Outcome", "extract_record", "extract_records"):
+        from vanban import pipeline
 
-    return _read(path, ocr=ocr)
+        return getattr(pipeline, name)
+    if name == "read_document":
+        from extract import read_document
+
+        return read_document
+    if name == "run_import":
+        from vanban.importer import run_import
+
+        return run_import
+    raise AttributeError(name)
