@@ -1,0 +1,176 @@
+"""Agency names (cơ quan chủ trì / phối hợp): one mention, a cell of several, successors.
+
+The registry (data/agencies.yaml) is compiled, on first use, into a trie over fold-key
+syllables. Matching ignores case, tone placement, punctuation and the word "và" ("Sở Tài
+nguyên Môi trường" is "Sở Tài nguyên và Môi trường"), expands abbreviations, and takes
+the longest registry name at each point, so names containing "và" or commas are never cut.
+
+Decisions (documented for users of the data):
+- words after an agency without a separator are what it does and are dropped ("Sở Nội vụ
+  tổng hợp báo cáo chung" is Sở Nội vụ); so is a fragment that starts with such a verb;
+- an agency after "của"/"thuộc" belongs to the name before it ("Phòng Tư pháp thuộc UBND
+  cấp huyện" is one class, not two);
+- after a "Sở …" (or "Bộ …") a bare department name is another one of the same kind
+  ("Các Sở Y tế, Giáo dục và Đào tạo" is two); a cell holding only a bare department name
+  ("Thông tin và Truyền thông", a column slip in seed 001) is that Sở;
+- a fragment that is not recognised is reported in `unknown` only when it looks like an
+  agency (starts with Sở, Ban, Phòng, Trung tâm…); other fragments are instructions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from normalize.agency_match import Hit, chunk_hits
+from normalize.provinces import province_kind
+from normalize.registry import AgencyEntry, agency_by_name, successors
+from normalize.text import fold_ws, nfc
+from schemas.record import AgencyRef
+
+_TAG_BREAK = re.compile(r"<\s*/?\s*(?:br|li|p|div|tr)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_PAREN = re.compile(r"\([^()]*\)")
+_LIST_DASH = re.compile(r"(?:^|(?<=[.:]))\s*[-–—•+*]\s+")
+_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=\D)")
+
+
+@dataclass(frozen=True)
+class AgencyCell:
+    """What one table cell of agencies holds: the agencies in order, and what was not known."""
+
+    agencies: list[AgencyRef]
+    unknown: list[str]
+
+
+# --- cells -------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    text = html.unescape(_TAG.sub("", _TAG_BREAK.sub("\n", nfc(text))))
+    while _PAREN.search(text):
+        text = _PAREN.sub(" ", text)
+    return text
+
+
+def _chunks(text: str) -> list[str]:
+    pieces = []
+    for line in re.split(r"[\n;]", _clean(text)):
+        for piece in _LIST_DASH.split(line):
+            piece = _NUMBERING.sub("", fold_ws(piece))
+            if piece:
+                pieces.append(piece)
+    return pieces
+
+
+def _cell_hits(text: str) -> list[Hit]:
+    return [hit for chunk in _chunks(text) for hit in chunk_hits(chunk) if hit.mention]
+
+
+def _display_name(entry: AgencyEntry, province: str | None) -> str:
+    if entry.named_after_province:
+        return f"{entry.name} {province}" if province else entry.name
+    if province and province_kind(province) == "thành phố" and entry.name.endswith(" tỉnh"):
+        return entry.name[: -len("tỉnh")] + "thành phố"
+    return entry.name
+
+
+def _ref(hit: Hit, province: str | None) -> AgencyRef:
+    assert hit.entry is not None
+    entry = hit.entry
+    scoped = hit.province or (province if entry.scope == "province" else None)
+    if entry.scope == "central":
+        scoped = None
+    return AgencyRef(
+        name=_display_name(entry, scoped), province=scoped, kind=entry.kind, mentions=[hit.mention]
+    )
+
+
+def split_agencies(text: str) -> list[str]:
+    """The agency mentions of a cell, in order, without the instructions around them.
+
+    >>> split_agencies("Các Sở Y tế, Giáo dục và Đào tạo")
+    ['Sở Y tế', 'Sở Giáo dục và Đào tạo']
+    """
+    return [hit.mention for hit in _cell_hits(text)]
+
+
+def merge_refs(refs: Iterable[AgencyRef]) -> list[AgencyRef]:
+    """One entry per (name, province), first-seen order, mentions united."""
+    merged: dict[tuple[str, str | None], AgencyRef] = {}
+    for ref in refs:
+        key = (ref.name, ref.province)
+        if key in merged:
+            old = merged[key]
+            mentions = old.mentions + [m for m in ref.mentions if m not in old.mentions]
+            merged[key] = old.model_copy(update={"mentions": mentions})
+        else:
+            merged[key] = ref
+    return list(merged.values())
+
+
+def parse_agency_cell(text: str, *, province: str | None = None) -> AgencyCell:
+    """Agencies of a "chủ trì"/"phối hợp" cell, canonical and deduplicated, in order.
+
+    >>> [a.name for a in parse_agency_cell("Sở Nội vụ và các cơ quan liên quan").agencies]
+    ['Sở Nội vụ', 'Các cơ quan, đơn vị liên quan']
+    """
+    hits = _cell_hits(text)
+    refs = merge_refs(_ref(h, province) for h in hits if h.entry is not None)
+    unknown = list(dict.fromkeys(h.mention for h in hits if h.entry is None))
+    return AgencyCell(agencies=refs, unknown=unknown)
+
+
+def canonical_agency(mention: str, *, province: str | None = None) -> AgencyRef | None:
+    """The registry's agency for one mention, or None when it is not one agency we know.
+
+    >>> canonical_agency("Sở TT&TT", province="Nghệ An").name
+    'Sở Thông tin và Truyền thông'
+    """
+    chunks = _chunks(mention)
+    if len(chunks) != 1:
+        return None
+    hits = chunk_hits(chunks[0])
+    if len(hits) != 1 or hits[0].entry is None:
+        return None
+    return _ref(Hit(fold_ws(nfc(mention)), hits[0].entry, hits[0].province), province)
+
+
+# --- the 2025 reorganisation ----------------------------------------------------------------
+
+
+def successor(
+    agency: str | AgencyRef, *, as_of: dt.date, province: str | None = None
+) -> AgencyRef | None:
+    """What the agency had become by `as_of` (None when unchanged or unknown).
+
+    >>> successor("Sở Kế hoạch và Đầu tư", as_of=dt.date(2025, 6, 1), province="Nghệ An").name
+    'Sở Tài chính'
+    """
+    ref = agency if isinstance(agency, AgencyRef) else canonical_agency(agency, province=province)
+    if ref is None or ref.name not in agency_by_name():
+        return None
+    province = province or ref.province
+    current, changed = ref.name, False
+    for _ in range(len(successors())):
+        step = next(
+            (
+                row
+                for row in successors()
+                if row.agency == current
+                and row.effective_date <= as_of
+                and row.scope in ("central", "*", province)
+            ),
+            None,
+        )
+        if step is None:
+            break
+        current, changed = step.successor, True
+    if not changed:
+        return None
+    entry = agency_by_name()[current]
+    scoped = province if entry.scope == "province" else None
+    return AgencyRef(name=_display_name(entry, scoped), province=scoped, kind=entry.kind)

@@ -1,0 +1,353 @@
+"""The agency matcher: the registry compiled into a trie, and one pass over a chunk of text.
+
+A chunk is a piece of a cell between line breaks, semicolons and list dashes. The scanner
+finds, at each word, the longest registry name that starts there (fold keys, abbreviations
+expanded, "và" and punctuation ignored), and sorts the words between names into instructions
+(dropped), near misses (typo or fuzzy match) and unknown agencies. The rules it applies are
+listed in normalize/agencies.py; the word lists come from data/agencies.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from normalize.nlp import Token, key_of, tokenize
+from normalize.provinces import find_provinces
+from normalize.registry import AgencyEntry, agencies, agency_rules
+from normalize.text import fold_ws
+
+_PROVINCE_SLOT = "@p"  # key of a province name written without "tỉnh" ("Báo Nghệ An")
+_HEAD_WORDS = ("Sở", "Bộ")  # heads that distribute over a list of bare department names
+_FUZZY_CUTOFF = 90.0
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entry: AgencyEntry | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    mention: str
+    entry: AgencyEntry | None
+    province: str | None
+
+
+# --- compiled registry --------------------------------------------------------------------
+
+
+@cache
+def _k(word: str) -> str:
+    return key_of(word)[0]
+
+
+def _loose(keys: Iterable[str]) -> tuple[str, ...]:
+    return tuple(k for k in keys if k != _k("và"))
+
+
+def _insert(root: _Node, keys: Sequence[str], entry: AgencyEntry) -> None:
+    node = root
+    for key in keys:
+        node = node.children.setdefault(key, _Node())
+    if node.entry is None:  # the first listing wins; tests check there is no clash
+        node.entry = entry
+
+
+def form_keys(form: str) -> tuple[str, ...]:
+    keys = _loose(key_of(form))
+    return keys[1:] if keys[:1] == (_k("các"),) else keys
+
+
+@cache
+def _trie() -> _Node:
+    root = _Node()
+    for entry in agencies():
+        for form in entry.forms:
+            keys = form_keys(form)
+            if entry.named_after_province:
+                _insert(root, (*keys, _PROVINCE_SLOT), entry)
+                _insert(root, (*keys, _k("tỉnh")), entry)
+            else:
+                _insert(root, keys, entry)
+    return root
+
+
+@cache
+def _remainders() -> dict[str, _Node]:
+    """Per head ("sở", "bộ"): a trie of what follows it in the registry's names."""
+    tries: dict[str, _Node] = {}
+    for head in _HEAD_WORDS:
+        root = tries.setdefault(_k(head), _Node())
+        for entry in agencies():
+            for form in entry.forms:
+                keys = form_keys(form)
+                if keys[:1] == (_k(head),) and len(keys) > 1 and entry.kind == "agency":
+                    _insert(root, keys[1:], entry)
+    return tries
+
+
+_Keys = frozenset[tuple[str, ...]]
+
+
+@cache
+def _rule_keys() -> tuple[_Keys, _Keys, frozenset[str], dict[str, tuple[str, ...]], _Keys]:
+    rules = agency_rules()
+    predicates = frozenset(key_of(p) for p in rules.predicates)
+    heads = frozenset(key_of(h) for h in rules.heads)
+    genitives = frozenset(k for g in rules.genitives for k in key_of(g))
+    typos = {key_of(w)[0]: key_of(r) for w, r in rules.head_typos}
+    links = frozenset(key_of(link) for link in rules.links)
+    return predicates, heads, genitives, typos, links
+
+
+@cache
+def _fuzzy_choices() -> tuple[list[str], list[AgencyEntry]]:
+    keys, entries = [], []
+    for entry in agencies():
+        if entry.named_after_province:
+            continue
+        for form in entry.forms:
+            keys.append(" ".join(form_keys(form)))
+            entries.append(entry)
+    return keys, entries
+
+
+# --- tokens of a chunk ----------------------------------------------------------------------
+
+
+@dataclass
+class _Chunk:
+    text: str
+    tokens: list[Token]
+    provinces: dict[int, str]  # token index of a province placeholder → province
+
+
+def _with_province_slots(text: str) -> _Chunk:
+    tokens = tokenize(text)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    word_tokens = [tokens[i] for i in words]
+    out: list[Token] = []
+    provinces: dict[int, str] = {}
+    consumed_until = 0
+    for match in find_provinces(word_tokens):
+        first, last = words[match.start], words[match.end - 1]
+        out.extend(tokens[consumed_until:first])
+        key = _k("tỉnh") if match.marked else _PROVINCE_SLOT
+        start, end = tokens[first].start, tokens[last].end
+        provinces[len(out)] = match.name
+        out.append(Token(text[start:end], start, end, (key,), "word"))
+        consumed_until = last + 1
+    out.extend(tokens[consumed_until:])
+    return _Chunk(text, out, provinces)
+
+
+def _is_separator(token: Token) -> bool:
+    return token.kind == "sep" or token.text == "." or token.keys == (_k("và"),)
+
+
+def _walk(
+    root: _Node,
+    chunk: _Chunk,
+    i: int,
+    first_keys: tuple[str, ...] | None = None,
+) -> tuple[int, AgencyEntry] | None:
+    """Longest registry name starting at token i: (end token index, entry)."""
+    node, best, previous = root, None, None
+    tokens = chunk.tokens
+    for j in range(i, len(tokens)):
+        token = tokens[j]
+        if token.kind != "word":
+            continue
+        keys = first_keys if (j == i and first_keys is not None) else token.keys
+        if j > i and keys == previous:  # "Sở Sở Khoa học…": a doubled word
+            continue
+        previous = keys
+        loose = _loose(keys)
+        for key in loose:
+            next_node = node.children.get(key)
+            if next_node is None:
+                return best
+            node = next_node
+        if loose and node.entry is not None:  # a trailing "và" is not part of the name
+            best = (j + 1, node.entry)
+    return best
+
+
+def _match_at(chunk: _Chunk, i: int) -> tuple[int, AgencyEntry] | None:
+    hit = _walk(_trie(), chunk, i)
+    if hit is None and chunk.tokens[i].keys == (_k("các"),):
+        hit = _walk(_trie(), chunk, i + 1)
+    return hit
+
+
+def _remainder_at(chunk: _Chunk, i: int, head: str) -> tuple[int, AgencyEntry] | None:
+    if not chunk.tokens[i].text[:1].isupper():  # bare department names are capitalised
+        return None
+    return _walk(_remainders()[_k(head)], chunk, i)
+
+
+def _typo_match_at(chunk: _Chunk, i: int) -> tuple[int, AgencyEntry] | None:
+    fix = _rule_keys()[3].get(chunk.tokens[i].keys[0]) if chunk.tokens[i].keys else None
+    return _walk(_trie(), chunk, i, first_keys=fix) if fix else None
+
+
+# --- scanning a chunk ----------------------------------------------------------------------
+
+
+def _head_of(entry: AgencyEntry) -> str | None:
+    return next((h for h in _HEAD_WORDS if entry.name.startswith(h + " ")), None)
+
+
+def _span_text(chunk: _Chunk, start: int, end: int) -> str:
+    words = [t for t in chunk.tokens[start:end] if t.kind == "word"]
+    if not words:
+        return ""
+    return fold_ws(chunk.text[words[0].start : words[-1].end].replace(":", " "))
+
+
+def _province_in(chunk: _Chunk, start: int, end: int) -> str | None:
+    return next((chunk.provinces[j] for j in range(start, end) if j in chunk.provinces), None)
+
+
+class _Scanner:
+    """One pass over a chunk: registry matches, and the fragments between them."""
+
+    def __init__(self, chunk: _Chunk) -> None:
+        self.chunk = chunk
+        self.hits: list[Hit] = []
+        self.head: str | None = None  # head of the last Sở/Bộ, for distributed lists
+        self.attached = False  # the current words follow a match with no separator
+        self.gap: list[int] = []
+        self.gap_attached = False
+
+    def run(self) -> list[Hit]:
+        tokens = self.chunk.tokens
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if _is_separator(token) and not self._joins_gap(token):
+                self._flush()
+                self.attached = False
+                i += 1
+            elif _is_separator(token):
+                self.gap.append(i)  # "Sở Giáo dục và Đao tạo": keep the name whole
+                i += 1
+            elif token.kind != "word":
+                i += 1
+            else:
+                i = self._at_word(i)
+        self._flush()
+        return self.hits
+
+    def _at_word(self, i: int) -> int:
+        found = _match_at(self.chunk, i)
+        head = None
+        if found is None and not self.attached and not self.gap:
+            found = _typo_match_at(self.chunk, i)
+            if found is None and self.head is not None:
+                found, head = _remainder_at(self.chunk, i, self.head), self.head
+            if found is None and not self.hits:
+                found, head = self._whole_chunk_remainder(i), _HEAD_WORDS[0]
+        if found is None or self._after_genitive(i) or not self._gap_allows_match():
+            if not self.gap:
+                self.gap_attached = self.attached
+            self.gap.extend(range(i, found[0] if found else i + 1))
+            return found[0] if found else i + 1
+        if self.gap and self.chunk.tokens[self.gap[-1]].keys == (_k("và"),):
+            self.gap.pop()
+        elif self.gap:  # a link ("phối hợp với") between two agencies
+            self.gap = []
+        self._flush()
+        end, entry = found
+        end = self._take_province(end)
+        mention = _span_text(self.chunk, i, end)
+        if head is not None:
+            mention = f"{head} {mention}"
+        elif entry.kind == "agency" and self.chunk.tokens[i].keys == (_k("các"),):
+            mention = _span_text(self.chunk, i + 1, end)
+        self.hits.append(Hit(mention, entry, _province_in(self.chunk, i, end)))
+        self.head = _head_of(entry) or head
+        self.attached = True
+        return end
+
+    def _whole_chunk_remainder(self, i: int) -> tuple[int, AgencyEntry] | None:
+        """A chunk that is only a bare department name ("Thông tin và Truyền thông")."""
+        found = _remainder_at(self.chunk, i, _HEAD_WORDS[0])
+        rest = self.chunk.tokens[found[0] :] if found else ()
+        return found if found and all(t.kind != "word" for t in rest) else None
+
+    def _joins_gap(self, token: Token) -> bool:
+        """Whether a "và" continues an unknown fragment that looks like an agency's name."""
+        if token.keys != (_k("và"),) or not self.gap or self.gap_attached:
+            return False
+        keys = tuple(k for j in self.gap for k in self.chunk.tokens[j].keys)
+        return _looks_like_agency(keys)
+
+    def _gap_allows_match(self) -> bool:
+        """A match right after unmatched words starts a new agency only after "và" or a link."""
+        if not self.gap:
+            return True
+        tokens = self.chunk.tokens
+        if tokens[self.gap[-1]].keys == (_k("và"),):
+            return True
+        keys = tuple(k for j in self.gap for k in tokens[j].keys)
+        return self.gap_attached and keys in _rule_keys()[4]
+
+    def _after_genitive(self, i: int) -> bool:
+        genitives = _rule_keys()[2]
+        previous = next((t for t in reversed(self.chunk.tokens[:i]) if t.kind == "word"), None)
+        return previous is not None and any(k in genitives for k in previous.keys[-1:])
+
+    def _take_province(self, end: int) -> int:
+        tokens = self.chunk.tokens
+        if end < len(tokens) and end in self.chunk.provinces:
+            return end + 1
+        if end < len(tokens) and tokens[end].keys == (_k("tỉnh"),):
+            return end + 1
+        return end
+
+    def _flush(self) -> None:
+        gap, self.gap = self.gap, []
+        if not gap or self.gap_attached:
+            return
+        hit = _fragment_hit(self.chunk, gap[0], gap[-1] + 1)
+        if hit is not None:
+            self.hits.append(hit)
+
+
+def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
+    """A fragment no registry name starts: a near miss, an unknown agency, or an instruction."""
+    predicates = _rule_keys()[0]
+    words = [t for t in chunk.tokens[start:end] if t.kind == "word"]
+    keys = tuple(k for t in words for k in t.keys)
+    text = _span_text(chunk, start, end)
+    # "tổ chức thực hiện …" and "Sở Nội vụ tổng hợp": a verb near the start is an instruction
+    near_start = (keys[j : j + len(p)] == p for p in predicates for j in range(3))
+    if any(near_start) or not _looks_like_agency(keys):
+        return None
+    entry = _fuzzy_entry(keys)
+    return Hit(text, entry, _province_in(chunk, start, end))
+
+
+def _looks_like_agency(keys: tuple[str, ...]) -> bool:
+    heads = _rule_keys()[1]
+    return any(keys[: len(h)] == h for h in heads)
+
+
+def _fuzzy_entry(keys: tuple[str, ...]) -> AgencyEntry | None:
+    if len(keys) < 2:
+        return None
+    from rapidfuzz import fuzz, process
+
+    choices, entries = _fuzzy_choices()
+    query = " ".join(k for k in form_keys(" ".join(keys)) if k != _PROVINCE_SLOT)
+    best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+    return entries[best[2]] if best else None
+
+
+def chunk_hits(text: str) -> list[Hit]:
+    """The agencies (and unknown agency-like fragments) of one chunk, in order."""
+    return _Scanner(_with_province_slots(text)).run()

@@ -1,0 +1,168 @@
+"""Deadline phrasings that name no calendar period: ongoing, recurring, conditional.
+
+The phrases live in data/deadline_phrases.yaml; this module only matches them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+
+from normalize.text import fold_key, fold_ws, nfc
+from schemas.codes import DeadlineKind, Recurrence
+
+# Cells repeat ("Thường xuyên" fills half a table), so their keys are worth keeping.
+_key = lru_cache(maxsize=8192)(fold_key)
+_DATA = Path(__file__).parent / "data" / "deadline_phrases.yaml"
+# Finest first: a list of periods recurs at the finest one it names.
+_FINENESS = (Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.SEMIANNUAL, Recurrence.ANNUAL)
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&+()]|\bvà\b|\bhoặc\b)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Phrases:
+    relative: tuple[str, ...]
+    before: tuple[str, ...]
+    plan_year: tuple[str, ...]
+    ongoing: tuple[str, ...]
+    conditional: tuple[str, ...]
+    markers: tuple[str, ...]
+    continuations: tuple[str, ...]
+    fillers: tuple[str, ...]
+    periods: dict[str, Recurrence]  # fold_key of the phrase → its recurrence
+
+
+@cache
+def phrases() -> Phrases:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+
+    def keys(group: str) -> tuple[str, ...]:
+        # Longest first, so that removing "báo cáo" happens before removing "báo".
+        return tuple(
+            sorted({fold_key(row["phrase"]) for row in data[group]}, key=len, reverse=True)
+        )
+
+    return Phrases(
+        relative=keys("relative"),
+        before=keys("before"),
+        plan_year=keys("plan_year"),
+        ongoing=keys("ongoing"),
+        conditional=keys("conditional"),
+        markers=keys("recurrence_markers"),
+        continuations=keys("continuation_words"),
+        fillers=keys("recurrence_fillers"),
+        periods={
+            fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["recurrence_periods"]
+        },
+    )
+
+
+def contains(key: str, phrase_keys: tuple[str, ...]) -> bool:
+    """Whether the fold_key `key` holds one of the phrases as whole words."""
+    padded = f" {key} "
+    return any(f" {p} " in padded for p in phrase_keys)
+
+
+def finest(recurrences: list[Recurrence]) -> Recurrence | None:
+    return min(recurrences, key=_FINENESS.index) if recurrences else None
+
+
+def _strip_words(key: str, words: tuple[str, ...]) -> tuple[str, bool]:
+    found = False
+    for w in words:
+        padded = f" {key} "
+        if f" {w} " in padded:
+            found = True
+            key = padded.replace(f" {w} ", " ").strip()
+            while f" {w} " in f" {key} ":
+                key = f" {key} ".replace(f" {w} ", " ").strip()
+    return key, found
+
+
+def recurrence_list(text: str) -> Recurrence | None:
+    """The finest period of a cell made only of reporting periods, else None.
+
+    "Theo quý, 6 tháng, năm" → quarterly; "06 tháng, cuối năm" → semiannual;
+    "Hàng tháng" → monthly. One bare period ("Năm") is not a recurrence.
+    """
+    p = phrases()
+    pieces = [piece for piece in _LIST_SEPARATOR.split(nfc(text)) if _key(piece)]
+    if not pieces:
+        return None
+    marked = False
+    found: list[Recurrence] = []
+    for piece in pieces:
+        key, has_marker = _strip_words(_key(piece), p.markers)
+        key, _ = _strip_words(key, p.fillers)
+        marked = marked or has_marker
+        if not key:
+            continue
+        if key not in p.periods:
+            return None
+        found.append(p.periods[key])
+    if not found or (len(found) == 1 and not marked):
+        return None
+    return finest(found)
+
+
+def _marked_recurrence(key: str) -> tuple[bool, Recurrence | None]:
+    """('định kỳ' or 'hàng tháng' … present, the finest period so marked)."""
+    found = _marked_periods(key)
+    return bool(found) or contains(key, (_key("định kỳ"),)), finest(found)
+
+
+def _marked_periods(key: str) -> list[Recurrence]:
+    padded = f" {key} "
+    return [rec for phrase, rec in _repeat_phrases() if phrase in padded]
+
+
+@cache
+def _repeat_phrases() -> tuple[tuple[str, Recurrence], ...]:
+    """ " hàng tháng ", " định kỳ quý " …: a repeat word and a period, padded for whole words."""
+    p = phrases()
+    return tuple((f" {m} {period} ", rec) for period, rec in p.periods.items() for m in p.markers)
+
+
+def marked_recurrence(text: str) -> Recurrence | None:
+    """The finest period named with a repeat word: "Tháng 12 hàng năm" → annual."""
+    return finest(_marked_periods(_key(text)))
+
+
+def ends_with_continuation(line: str) -> bool:
+    """Whether a line stops on a word that needs the next line ("… hướng dẫn của")."""
+    words = _key(line).split()
+    return bool(words) and words[-1] in phrases().continuations
+
+
+def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
+    """Kind of a deadline clause that names no calendar period (unspecified if unknown)."""
+    p = phrases()
+    key = _key(text)
+    listed = recurrence_list(text)
+    if listed is not None:
+        return DeadlineKind.RECURRING, listed
+    if contains(key, p.relative):
+        return DeadlineKind.CONDITIONAL, None
+    recurring, recurrence = _marked_recurrence(key)
+    if recurring:
+        return DeadlineKind.RECURRING, recurrence
+    if contains(key, p.ongoing):
+        return DeadlineKind.ONGOING, None
+    if contains(key, p.conditional):
+        return DeadlineKind.CONDITIONAL, None
+    return DeadlineKind.UNSPECIFIED, None
+
+
+def is_relative(text: str) -> bool:
+    """Whether the clause counts from an event ("01 tháng sau khi … công bố")."""
+    return contains(_key(text), phrases().relative)
+
+
+def ends_with_before(gap: str) -> bool:
+    """Whether the text just before a period says "trước" (due before it starts)."""
+    key = _key(fold_ws(gap))
+    return any(key == b or key.endswith(" " + b) for b in phrases().before)

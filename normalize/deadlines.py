@@ -1,0 +1,213 @@
+"""Deadline cells ("Thời gian hoàn thành") → `Deadline` (CONTRACT.md, deadline).
+
+>>> d = parse_deadline("Quý II- IV năm 2026", plan_year=2026)
+>>> (d.kind.value, d.start.isoformat(), d.end.isoformat())
+('period', '2026-04-01', '2026-12-31')
+>>> parse_deadline("Thường xuyên", plan_year=2026).kind.value
+'ongoing'
+
+A cell is split into clauses (list items, lines, ";"); each clause names calendar
+periods ("Tháng 6 và tháng 12 năm 2025"), or a phrasing from data/deadline_phrases.yaml
+(ongoing, recurring, conditional). Several deadlines become `parts`; the cell takes the
+kind, start and end of the part that ends last (the first part's when none ends).
+Never raises: what is not understood is kind "unspecified", for the caller to warn about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from normalize.deadline_phrases import (
+    classify_phrase,
+    ends_with_before,
+    ends_with_continuation,
+    is_relative,
+    marked_recurrence,
+    recurrence_list,
+)
+from normalize.deadline_units import Unit, expand_elisions, find_units
+from normalize.text import fold_ws, nfc
+from schemas.codes import DeadlineKind
+from schemas.record import Deadline
+
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:li|p|br|div|tr|td|th|ul|ol)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]{0,200}>")
+_HARD_BREAK = "\x1f"  # where a list item or paragraph of the cell ended
+_CLAUSE_BREAK = re.compile(rf"[;{_HARD_BREAK}]+")
+_LINE_BREAK = re.compile(r"[\r\n]+")
+_BULLET = re.compile(r"^\s*(?:[-+•*·–—]\s*)+")
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+_RANGE_GAP = re.compile(r"^\s*(?:-|đến|tới|đến hết|cho đến)\s*(?:hết\s*)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|và|&|hoặc)\s*$", re.IGNORECASE)
+
+
+def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
+    """Thời gian hoàn thành → Deadline; kind "unspecified" when the phrase is not understood.
+
+    `plan_year` is the year a cell means when it names none ("Trong năm").
+    `raw` of the result is the cell text with HTML tags and bullets removed, NFC,
+    whitespace folded, its clauses joined by "; ".
+    """
+    clauses = split_clauses(raw)
+    text = "; ".join(clauses)
+    parts = [part for clause in clauses for part in _clause_parts(clause, plan_year)]
+    if not parts:
+        return Deadline(raw=text, kind=DeadlineKind.UNSPECIFIED)
+    if len(parts) == 1:
+        return parts[0].model_copy(update={"raw": text})
+    return combine(text, parts)
+
+
+def split_clauses(raw: str) -> list[str]:
+    """List items, lines and ";"-separated clauses of a cell, HTML tags and bullets removed.
+
+    A line break ends a clause only when the next line is a new item (a bullet, or a
+    deadline of its own); a line wrapped by a narrow column goes on in the next one.
+    """
+    text = _ANY_TAG.sub(" ", _BLOCK_TAG.sub(_HARD_BREAK, nfc(html.unescape(raw))))
+    clauses = []
+    for block in _CLAUSE_BREAK.split(text):
+        for line in _logical_lines(block):
+            clause = fold_ws(_BULLET.sub("", line)).strip(" .,")
+            if clause:
+                clauses.append(clause)
+    return clauses
+
+
+def _logical_lines(block: str) -> list[str]:
+    lines: list[str] = []
+    for line in (fold_ws(x) for x in _LINE_BREAK.split(block)):
+        if line and lines and _continues(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+        elif line:
+            lines.append(line)
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    if _BULLET.match(line):
+        return False
+    if (
+        line[0].islower()
+        or line[0].isdigit()
+        or line[0] in "/("
+        or ends_with_continuation(previous)
+    ):
+        return True
+    return not (_understood(previous) and _understood(line))
+
+
+def _understood(clause: str) -> bool:
+    return all(p.kind is not DeadlineKind.UNSPECIFIED for p in _clause_parts(clause, None))
+
+
+def combine(raw: str, parts: list[Deadline]) -> Deadline:
+    """A cell of several deadlines: kind, start and end of the part that ends last."""
+    ending = [p for p in parts if p.end is not None]
+    chosen = max(ending, key=lambda p: p.end or dt.date.min) if ending else parts[0]
+    return Deadline(
+        raw=raw,
+        kind=chosen.kind,
+        start=chosen.start,
+        end=chosen.end,
+        recurrence=chosen.recurrence,
+        parts=parts,
+    )
+
+
+def _clause_parts(clause: str, plan_year: int | None) -> list[Deadline]:
+    listed = recurrence_list(clause)
+    if listed is not None:
+        return [Deadline(raw=clause, kind=DeadlineKind.RECURRING, recurrence=listed)]
+    if is_relative(clause):
+        return [Deadline(raw=clause, kind=DeadlineKind.CONDITIONAL)]
+    text = expand_elisions(clause.translate(_DASHES))
+    units = find_units(text)
+    recurrence = marked_recurrence(clause)
+    if units and recurrence is not None and not any(u.year_given for u in units):
+        # "Tháng 12 hàng năm", "Trước ngày 15/12 hằng năm": a date that comes back
+        return [Deadline(raw=clause, kind=DeadlineKind.RECURRING, recurrence=recurrence)]
+    if units:
+        parts = _from_units(text, units, plan_year)
+        if len(parts) == 1:
+            return [parts[0].model_copy(update={"raw": clause})]
+        return parts
+    kind, recurrence = classify_phrase(clause)
+    return [Deadline(raw=clause, kind=kind, recurrence=recurrence)]
+
+
+def _fill_years(units: list[Unit], plan_year: int | None) -> list[Unit]:
+    """A year written once serves the periods before it, then after it, then the plan's."""
+    filled = list(units)
+    following: int | None = None
+    for i in reversed(range(len(filled))):
+        if filled[i].year is None and following is not None:
+            filled[i] = filled[i].with_year(following)
+        following = filled[i].year if filled[i].year is not None else following
+    preceding: int | None = None
+    for i, unit in enumerate(filled):
+        if unit.year is None:
+            year = preceding if preceding is not None else plan_year
+            if year is not None:
+                filled[i] = unit.with_year(year)
+        preceding = filled[i].year if filled[i].year is not None else preceding
+    return filled
+
+
+def _groups(text: str, units: list[Unit]) -> list[tuple[list[Unit], bool]]:
+    """Units joined by "đến"/"-" form one range; each group with its "trước" flag."""
+    groups: list[tuple[list[Unit], bool]] = []
+    previous_end = 0
+    for unit in units:
+        gap = text[previous_end : unit.start]
+        if groups and _RANGE_GAP.match(gap):
+            groups[-1][0].append(unit)
+        else:
+            listed_after_before = bool(groups and groups[-1][1] and _LIST_GAP.match(gap))
+            before = ends_with_before(gap) or listed_after_before
+            groups.append(([unit], before))
+        previous_end = unit.end
+    return groups
+
+
+def _bounds(unit: Unit) -> tuple[dt.date, dt.date] | None:
+    try:
+        return unit.bounds()
+    except ValueError:  # 29/2 of a year that the text did not name and has no such day
+        return None
+
+
+def _wrap_year(
+    head: Unit, tail: Unit, first: tuple[dt.date, dt.date], last: tuple[dt.date, dt.date]
+) -> tuple[tuple[dt.date, dt.date] | None, tuple[dt.date, dt.date] | None]:
+    """A range that ends before it starts crosses a new year ("tháng 11 đến tháng 2/2026"):
+    move whichever end took its year from elsewhere."""
+    if head.year is not None and not head.year_given:
+        return _bounds(head.with_year(head.year - 1)), last
+    if tail.year is not None and not tail.year_given:
+        return first, _bounds(tail.with_year(tail.year + 1))
+    return first, last
+
+
+def _from_units(text: str, units: list[Unit], plan_year: int | None) -> list[Deadline]:
+    parts = []
+    for group, before in _groups(text, _fill_years(units, plan_year)):
+        raw = text[group[0].start : group[-1].end]
+        raw = f"trước {raw}" if before else raw
+        first, last = _bounds(group[0]), _bounds(group[-1])
+        if len(group) == 1:
+            kind = group[0].deadline_kind
+        else:
+            kind = DeadlineKind.PERIOD
+            if first and last and last[1] < first[0]:
+                first, last = _wrap_year(group[0], group[-1], first, last)
+        if first is None or last is None or last[1] < first[0]:  # unknown year, or reversed
+            parts.append(Deadline(raw=raw, kind=kind))
+        elif before:
+            end = first[1] if kind == DeadlineKind.DATE else first[0] - dt.timedelta(days=1)
+            parts.append(Deadline(raw=raw, kind=kind, end=end))
+        else:
+            parts.append(Deadline(raw=raw, kind=kind, start=first[0], end=last[1]))
+    return parts

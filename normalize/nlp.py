@@ -1,0 +1,108 @@
+"""Word tokens with comparison keys, and a spaCy pipeline built from the agency registry.
+
+The tokens are what the agency and province matchers walk on: each word carries its
+`fold_key` syllables (an abbreviation carries those of its expansion), so "UBND tỉnh" and
+"Ủy ban nhân dân tỉnh" give the same keys while the token still points at what was written.
+
+spaCy is imported only when `agency_pipeline()` is first called, to keep imports fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from normalize.abbreviations import find_abbreviations
+from normalize.text import fold_key, nfc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+TokenKind = Literal["word", "sep", "punct"]
+_PIECE = re.compile(r"\w+|[,;:]|[^\w\s]", re.UNICODE)
+_SEPARATORS = frozenset(",;:")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    keys: tuple[str, ...]  # fold_key syllables; empty for punctuation
+    kind: TokenKind
+
+
+def _plain_tokens(text: str, offset: int) -> list[Token]:
+    tokens = []
+    for m in _PIECE.finditer(text):
+        piece = m.group()
+        if piece[0].isalnum() or piece[0] == "_":
+            tokens.append(
+                Token(
+                    piece,
+                    offset + m.start(),
+                    offset + m.end(),
+                    tuple(fold_key(piece).split()),
+                    "word",
+                )
+            )
+        else:
+            kind: TokenKind = "sep" if piece in _SEPARATORS else "punct"
+            tokens.append(Token(piece, offset + m.start(), offset + m.end(), (), kind))
+    return tokens
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split NFC text into words (with keys), separators (, ; :) and other punctuation.
+
+    >>> [t.keys for t in tokenize("UBND tỉnh")][0][:2]
+    ('uy3', 'ban')
+    """
+    text = nfc(text)
+    tokens: list[Token] = []
+    pos = 0
+    for abbr in find_abbreviations(text):
+        tokens.extend(_plain_tokens(text[pos : abbr.start], pos))
+        keys = tuple(fold_key(abbr.expansion).split())
+        tokens.append(Token(text[abbr.start : abbr.end], abbr.start, abbr.end, keys, "word"))
+        pos = abbr.end
+    tokens.extend(_plain_tokens(text[pos:], pos))
+    return tokens
+
+
+def key_of(phrase: str) -> tuple[str, ...]:
+    """The key syllables of a phrase, abbreviations expanded, punctuation dropped."""
+    return tuple(k for t in tokenize(phrase) for k in t.keys)
+
+
+@cache
+def agency_pipeline() -> Language:
+    """A blank Vietnamese spaCy pipeline whose EntityRuler labels registry names "AGENCY".
+
+    Patterns match on lower-cased tokens, so they find names written as the registry has
+    them (any case); the cell parser in `normalize.agencies` is more tolerant (abbreviations,
+    tone placement, a missing "và") and is what the extractors use. This pipeline is for
+    running text, where a plain phrase search is enough.
+    """
+    import spacy
+
+    from normalize.registry import agencies
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    patterns = [
+        {"label": "AGENCY", "pattern": nfc(form), "id": entry.name}
+        for entry in agencies()
+        if not entry.named_after_province  # "Báo" alone would tag every "báo cáo"
+        for form in entry.forms
+    ]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def find_agency_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of the registry names written out in running text."""
+    doc = agency_pipeline()(nfc(text))
+    return [(ent.start_char, ent.end_char, ent.ent_id_) for ent in doc.ents]

@@ -1,0 +1,235 @@
+"""The data files under normalize/data/, loaded and validated once.
+
+Every row carries a `source` saying where the fact comes from; a file that breaks the
+rules below raises `RegistryError` on first use, so a bad edit fails every test at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from schemas.codes import AgencyKind
+
+Scope = Literal["central", "province", "none"]
+_SCOPES = ("central", "province", "none")
+_PROVINCE_KINDS = ("tỉnh", "thành phố")
+
+
+class RegistryError(ValueError):
+    """A data file under normalize/data/ breaks its own rules (missing source, bad kind…)."""
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    name: str
+    kind: AgencyKind
+    scope: Scope
+    aliases: tuple[str, ...]
+    source: str
+    named_after_province: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class AgencyRules:
+    """Word lists the cell parser needs (see agencies.yaml for what each is for)."""
+
+    predicates: tuple[str, ...]
+    heads: tuple[str, ...]
+    head_typos: tuple[tuple[str, str], ...]
+    genitives: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    expansion: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ProvinceEntry:
+    name: str
+    kind: str  # "tỉnh" | "thành phố"
+    since: dt.date | None
+    until: dt.date | None
+    aliases: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class ProvinceMerger:
+    old: str
+    new: str
+    effective_date: dt.date
+    basis: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SuccessorRow:
+    agency: str
+    scope: str  # "central", "*" (every province) or one province's name
+    successor: str
+    effective_date: dt.date
+    basis: str
+    note: str
+    source: str
+
+
+def _read_text(name: str) -> str:
+    return resources.files("normalize").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    rows = list(csv.DictReader(io.StringIO(_read_text(name))))
+    for number, row in enumerate(rows, start=2):
+        if not (row.get("source") or "").strip():
+            raise RegistryError(f"{name} line {number}: no source")
+    return rows
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value.strip() else None
+
+
+def _split_aliases(value: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in value.split("|") if a.strip())
+
+
+def _agency_entry(raw: dict[str, Any]) -> AgencyEntry:
+    name = raw.get("name")
+    if not name or not str(raw.get("source") or "").strip():
+        raise RegistryError(f"agencies.yaml: entry without name or source: {raw!r}")
+    if raw.get("scope") not in _SCOPES:
+        raise RegistryError(f"agencies.yaml: {name}: scope must be one of {_SCOPES}")
+    try:
+        kind = AgencyKind(str(raw.get("kind")))
+    except ValueError as exc:
+        raise RegistryError(f"agencies.yaml: {name}: bad kind {raw.get('kind')!r}") from exc
+    return AgencyEntry(
+        name=str(name),
+        kind=kind,
+        scope=raw["scope"],
+        aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+        source=str(raw["source"]),
+        named_after_province=bool(raw.get("named_after_province", False)),
+    )
+
+
+@cache
+def _agencies_yaml() -> dict[str, Any]:
+    data = yaml.safe_load(_read_text("agencies.yaml"))
+    if not isinstance(data, dict):
+        raise RegistryError("agencies.yaml: expected a mapping at the top")
+    return data
+
+
+@cache
+def agencies() -> tuple[AgencyEntry, ...]:
+    entries = tuple(_agency_entry(raw) for raw in _agencies_yaml()["agencies"])
+    names = [e.name for e in entries]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise RegistryError(f"agencies.yaml: names listed twice: {sorted(duplicates)}")
+    return entries
+
+
+@cache
+def agency_by_name() -> dict[str, AgencyEntry]:
+    return {e.name: e for e in agencies()}
+
+
+@cache
+def agency_rules() -> AgencyRules:
+    data = _agencies_yaml()
+    return AgencyRules(
+        predicates=tuple(data.get("predicates") or ()),
+        heads=tuple(data.get("heads") or ()),
+        head_typos=tuple((t["wrong"], t["right"]) for t in data.get("head_typos") or ()),
+        genitives=tuple(data.get("genitives") or ()),
+        links=tuple(data.get("links") or ()),
+    )
+
+
+@cache
+def abbreviations() -> tuple[Abbreviation, ...]:
+    return tuple(
+        Abbreviation(r["abbr"].strip(), r["expansion"].strip(), r["source"])
+        for r in _csv_rows("abbreviations.csv")
+    )
+
+
+@cache
+def provinces() -> tuple[ProvinceEntry, ...]:
+    entries = []
+    for r in _csv_rows("provinces.csv"):
+        if r["kind"] not in _PROVINCE_KINDS:
+            raise RegistryError(f"provinces.csv: {r['name']}: bad kind {r['kind']!r}")
+        entries.append(
+            ProvinceEntry(
+                name=r["name"],
+                kind=r["kind"],
+                since=_date(r["since"]),
+                until=_date(r["until"]),
+                aliases=_split_aliases(r["aliases"]),
+                source=r["source"],
+            )
+        )
+    return tuple(entries)
+
+
+@cache
+def province_mergers() -> tuple[ProvinceMerger, ...]:
+    known = {p.name for p in provinces()}
+    rows = []
+    for r in _csv_rows("province_mergers.csv"):
+        if r["old"] not in known or r["new"] not in known:
+            raise RegistryError(f"province_mergers.csv: unknown province in {r!r}")
+        rows.append(
+            ProvinceMerger(
+                r["old"],
+                r["new"],
+                dt.date.fromisoformat(r["effective_date"]),
+                r["basis"],
+                r["source"],
+            )
+        )
+    return tuple(rows)
+
+
+@cache
+def successors() -> tuple[SuccessorRow, ...]:
+    names = agency_by_name()
+    provinces_known = {p.name for p in provinces()}
+    rows = []
+    for r in _csv_rows("successors.csv"):
+        for field in ("agency", "successor"):
+            if r[field] not in names:
+                raise RegistryError(f"successors.csv: {r[field]!r} is not in agencies.yaml")
+        if r["scope"] not in ("central", "*") and r["scope"] not in provinces_known:
+            raise RegistryError(f"successors.csv: bad scope {r['scope']!r}")
+        rows.append(
+            SuccessorRow(
+                agency=r["agency"],
+                scope=r["scope"],
+                successor=r["successor"],
+                effective_date=dt.date.fromisoformat(r["effective_date"]),
+                basis=r["basis"],
+                note=r["note"],
+                source=r["source"],
+            )
+        )
+    return tuple(rows)

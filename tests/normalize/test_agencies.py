@@ -1,0 +1,207 @@
+"""normalize.agencies and normalize.abbreviations against tests/cases/agencies.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.agencies import collect_agencies
+from normalize import registry
+from normalize.abbreviations import expand_abbreviations
+from normalize.agencies import (
+    canonical_agency,
+    parse_agency_cell,
+    split_agencies,
+    successor,
+)
+from normalize.agency_match import form_keys
+from schemas.codes import TaskSource
+from schemas.record import Task
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "agencies.yaml").read_text("utf-8"))
+
+
+def _id(text: str) -> str:
+    return text.replace("\n", "⏎")[:80] or "<empty>"
+
+
+@pytest.mark.parametrize(
+    "case", CASES["mentions"], ids=[_id(c["mention"]) for c in CASES["mentions"]]
+)
+def test_canonical_agency(case: dict) -> None:
+    ref = canonical_agency(case["mention"], province=case["province"])
+    if case["name"] is None:
+        assert ref is None
+        return
+    assert ref is not None
+    assert (ref.name, ref.province, ref.kind.value) == (
+        case["name"],
+        case["out_province"],
+        case["kind"],
+    )
+
+
+@pytest.mark.parametrize("case", CASES["splits"], ids=[_id(c["text"]) for c in CASES["splits"]])
+def test_split_agencies(case: dict) -> None:
+    assert split_agencies(case["text"]) == case["mentions"]
+
+
+_CELLS = CASES["cells"] + CASES["seed_cells"]
+
+
+@pytest.mark.parametrize("case", _CELLS, ids=[f"{c['source']}|{_id(c['cell'])}" for c in _CELLS])
+def test_parse_agency_cell(case: dict) -> None:
+    cell = parse_agency_cell(case["cell"], province=case["province"])
+    assert [a.name for a in cell.agencies] == case["agencies"]
+    assert cell.unknown == case.get("unknown", [])
+
+
+def test_seed_cells_are_all_recognised() -> None:
+    """Every lead/support cell of seeds 001 and 002 gives agencies and nothing unknown."""
+    assert all(c["agencies"] and not c.get("unknown") for c in CASES["seed_cells"])
+    assert len(CASES["seed_cells"]) >= 100
+
+
+def test_province_scoped_refs_carry_the_province() -> None:
+    cell = parse_agency_cell("Sở Nội vụ và các cơ quan liên quan; Bộ Nội vụ", province="Hà Tĩnh")
+    assert [(a.name, a.province) for a in cell.agencies] == [
+        ("Sở Nội vụ", "Hà Tĩnh"),
+        ("Các cơ quan, đơn vị liên quan", None),
+        ("Bộ Nội vụ", None),
+    ]
+    assert cell.agencies[0].mentions == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    CASES["successors"],
+    ids=[f"{c['agency']}@{c['as_of']}/{c['province']}" for c in CASES["successors"]],
+)
+def test_successor(case: dict) -> None:
+    got = successor(case["agency"], as_of=case["as_of"], province=case["province"])
+    assert (got.name if got else None) == case["successor"]
+
+
+def test_successor_keeps_province_of_province_scoped_agency() -> None:
+    got = successor("Sở Giao thông vận tải", as_of=dt.date(2025, 3, 1), province="Nghệ An")
+    assert got is not None and (got.name, got.province) == ("Sở Xây dựng", "Nghệ An")
+
+
+@pytest.mark.parametrize(
+    "case", CASES["abbreviations"], ids=[c["text"] for c in CASES["abbreviations"]]
+)
+def test_expand_abbreviations(case: dict) -> None:
+    assert expand_abbreviations(case["text"]) == case["expanded"]
+
+
+def test_collect_agencies_merges_mentions_in_order() -> None:
+    tasks = [
+        Task(name="a", source=TaskSource.TABLE, lead_raw="Sở TT&TT", support_raw="UBND cấp huyện"),
+        Task(name="b", source=TaskSource.TABLE, lead_raw="Sở Thông tin và Truyền thông"),
+        Task(name="c", source=TaskSource.TEXT, lead=["Ủy ban nhân dân cấp huyện"]),
+    ]
+    refs = collect_agencies(tasks, province="Nghệ An")
+    assert [(r.name, r.province, r.kind.value, r.mentions) for r in refs] == [
+        (
+            "Sở Thông tin và Truyền thông",
+            "Nghệ An",
+            "agency",
+            ["Sở TT&TT", "Sở Thông tin và Truyền thông"],
+        ),
+        (
+            "Ủy ban nhân dân cấp huyện",
+            "Nghệ An",
+            "class",
+            ["UBND cấp huyện", "Ủy ban nhân dân cấp huyện"],
+        ),
+    ]
+
+
+def test_registry_every_row_has_a_source() -> None:
+    assert all(e.source.strip() for e in registry.agencies())
+    assert all(a.source.strip() for a in registry.abbreviations())
+    assert all(s.source.strip() for s in registry.successors())
+
+
+def test_registry_names_do_not_clash() -> None:
+    """No two registry entries share a written form once compared by key."""
+    owner: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for entry in registry.agencies():
+        for form in entry.forms:
+            key = form_keys(form)
+            if owner.setdefault(key, entry.name) != entry.name:
+                clashes.append((form, owner[key], entry.name))
+    assert clashes == []
+
+
+def test_registry_lists_the_contract_groups() -> None:
+    names = {e.name: e.kind.value for e in registry.agencies()}
+    for group in (
+        "Các sở, ban, ngành cấp tỉnh",
+        "Các sở, ban, ngành, địa phương",
+        "Các cơ quan, đơn vị liên quan",
+    ):
+        assert names[group] == "group"
+    assert names["Ủy ban nhân dân cấp huyện"] == names["Ủy ban nhân dân cấp xã"] == "class"
+
+
+_PIECES = list("SởsốBộ ,;.-–()và&UBNDtỉnhcấpxãHàTĩnhĐ\n<li>:Các0123")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_PIECES), max_size=80))
+def test_canonical_agency_never_raises(text: str) -> None:
+    ref = canonical_agency(text, province="Nghệ An")
+    assert (
+        ref is None
+        or ref.name in {e.name for e in registry.agencies()}
+        or ref.name.startswith(("Báo", "Ủy ban nhân dân"))
+    )
+    cell = parse_agency_cell(text)
+    assert all(a.name for a in cell.agencies)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_is_handled(text: str) -> None:
+    assert isinstance(split_agencies(text), list)
+    ref = canonical_agency(text)
+    assert ref is None or ref.name
+
+
+def test_spacy_ruler_finds_registry_names_in_running_text() -> None:
+    from normalize.nlp import find_agency_names
+
+    text = "Sở Nội vụ tổng hợp báo cáo Ủy ban nhân dân tỉnh và Bộ Nội vụ"
+    assert [(text[s:e], name) for s, e, name in find_agency_names(text)] == [
+        ("Sở Nội vụ", "Sở Nội vụ"),
+        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Bộ Nội vụ", "Bộ Nội vụ"),
+    ]
+
+
+def test_no_registry_form_is_a_bare_generic_word() -> None:
+    """A form such as "Các cơ quan" (a YAML flow list split at a comma) would swallow cells."""
+    generic = {
+        form_keys(w)
+        for w in (
+            "Các cơ quan",
+            "Cơ quan",
+            "Các đơn vị",
+            "Đơn vị",
+            "Sở",
+            "Các sở",
+            "Tổ chức",
+            "Ban",
+            "Phòng",
+            "Bộ",
+        )
+    }
+    bare = [form for e in registry.agencies() for form in e.forms if form_keys(form) in generic]
+    assert bare == []
