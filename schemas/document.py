@@ -22,25 +22,27 @@ Format = Literal["pdf", "docx", "html", "md", "txt"]
 class Style(Model):
     """What the reader saw. None = the format cannot tell, False = it can and it is not."""
 
-    bold: bool | None = None
-    italic: bool | None = None
-    underline: bool | None = None
-    font_size: float | None = None
-    align: Align | None = None
-    style_name: str | None = None
-    heading_level: int | None = None
-    list_level: int | None = None
+    bold: bool | None = Field(None, description="whole block in bold")
+    italic: bool | None = Field(None, description="whole block in italics")
+    underline: bool | None = Field(None, description="whole block underlined")
+    font_size: float | None = Field(None, description="points (median of the glyphs)")
+    align: Align | None = Field(None, description="left, center, right or justify")
+    style_name: str | None = Field(None, description="DOCX paragraph style, HTML tag")
+    heading_level: int | None = Field(
+        None, description="from a heading style, <hN> or Markdown #: a hint, not a section")
+    list_level: int | None = Field(None, description="DOCX ilvl, HTML list nesting")
 
 
 class Paragraph(Model):
     kind: Literal["paragraph"] = "paragraph"
-    id: str
-    text: str
-    raw: str
-    label: str | None = None
-    style: Style = Style()
-    role: Role = "body"
-    prov: tuple[Prov, ...] = ()
+    id: str = Field(description='"b0042": reading order, stable for an input and reader version')
+    text: str = Field(description="repaired text (NFC, glyphs fixed, lines joined): parsers read it")
+    raw: str = Field(description="as the reader found it: messages quote it")
+    label: str | None = Field(None, description='list label the reader computed ("II.", "a)"), '
+                              "already at the start of text")
+    style: Style = Field(Style(), description="what the reader saw")
+    role: Role = Field("body", description="body, page_header, page_footer, page_number, footnote")
+    prov: tuple[Prov, ...] = Field((), description="page(s) and PDF bbox")
 
     @property
     def page(self) -> int | None:
@@ -48,15 +50,16 @@ class Paragraph(Model):
 
 
 class Cell(Model):
-    row: int
-    col: int
-    row_span: int = 1
-    col_span: int = 1
-    text: str
-    raw: str
-    blocks: tuple[Block, ...] = ()
-    header: bool = False
-    prov: tuple[Prov, ...] = ()
+    row: int = Field(description="top-left grid row, 0-based")
+    col: int = Field(description="top-left grid column, 0-based")
+    row_span: int = Field(1, description="rows the cell covers")
+    col_span: int = Field(1, description="columns the cell covers")
+    text: str = Field(description='repaired text; list items and paragraphs joined with "\\n"')
+    raw: str = Field(description="as the reader found it")
+    blocks: tuple[Block, ...] = Field((), description="rich content: paragraphs, list items, "
+                                      "nested tables")
+    header: bool = Field(False, description="a header cell")
+    prov: tuple[Prov, ...] = Field((), description="page(s) and PDF bbox")
 
     @property
     def lines(self) -> list[str]:
@@ -69,13 +72,13 @@ class Cell(Model):
 
 class Table(Model):
     kind: Literal["table"] = "table"
-    id: str
-    n_rows: int
-    n_cols: int
-    cells: tuple[Cell, ...]
-    header_rows: int = 0
-    role: Role = "body"
-    prov: tuple[Prov, ...] = ()
+    id: str = Field(description="reading-order id, like a paragraph's")
+    n_rows: int = Field(description="grid rows")
+    n_cols: int = Field(description="grid columns")
+    cells: tuple[Cell, ...] = Field(description="each cell once, at its anchor")
+    header_rows: int = Field(0, description="leading header rows (repeats on later pages dropped)")
+    role: Role = Field("body", description="as for paragraphs")
+    prov: tuple[Prov, ...] = Field((), description="one entry per page the table covers")
 
     @property
     def page(self) -> int | None:
@@ -99,26 +102,27 @@ Block = Annotated[Paragraph | Table, Field(discriminator="kind")]
 
 
 class PageInfo(Model):
-    page: int
-    width: float | None = None
-    height: float | None = None
-    text_layer: Literal["ok", "none", "garbage"] | None = None
+    page: int = Field(description="1-based")
+    width: float | None = Field(None, description="points")
+    height: float | None = Field(None, description="points")
+    text_layer: Literal["ok", "none", "garbage", "ocr"] | None = Field(
+        None, description="ok, none (a scan), garbage (bad OCR layer), ocr (read by OCR)")
 
 
 class Source(Model):
     """= CONTRACT `source`."""
 
-    path: str
-    sha256: str
-    format: Format
-    pages: int | None = None
+    path: str = Field(description="the file as given")
+    sha256: str = Field(description="of the file's bytes: the import key")
+    format: Format = Field(description="pdf, docx, html, md or txt (by content)")
+    pages: int | None = Field(None, description="PDF pages; null for other formats")
 
 
 class Document(Model):
-    source: Source
-    pages: tuple[PageInfo, ...] = ()
-    blocks: tuple[Block, ...]
-    warnings: tuple[WarningItem, ...] = ()
+    source: Source = Field(description="= the contract's source")
+    pages: tuple[PageInfo, ...] = Field((), description="per PDF page: size and text layer")
+    blocks: tuple[Block, ...] = Field(description="paragraphs and tables in reading order")
+    warnings: tuple[WarningItem, ...] = Field((), description="raised while reading")
 
     def body(self) -> Iterator[Paragraph | Table]:
         """Blocks with role == "body", in reading order (furniture skipped)."""
