@@ -24,7 +24,7 @@ def warnings_table() -> str:
 def _type_name(annotation: object) -> str:
     generic = getattr(annotation, "__args__", None)
     text = str(annotation) if generic else getattr(annotation, "__name__", str(annotation))
-    text = re.sub(r"Annotated\[Union\[([^\]]*)\], [^\]]*\]", r"\1", text)
+    text = re.sub(r"Annotated\[([^,\[]*), FieldInfo\(.*?\)\]", r"\1", text)
     text = text.replace("typing.", "").replace("schemas.document.", "")
     text = text.replace("schemas.base.", "").replace("schemas.diagnostics.", "")
     return text.replace("|", "/")
