@@ -15,6 +15,7 @@ from extract.appendix_rows import RowDraft, TableState, first_row_number, table_
 from extract.columns import Columns, read_columns
 from normalize.agencies import parse_agency_cell
 from normalize.areas import area_of
+from normalize.dates import find_dates
 from normalize.deadlines import parse_deadline
 from normalize.text import fold_key
 from schemas.codes import DeadlineKind, TaskSource
@@ -23,7 +24,12 @@ from schemas.document import Document, Paragraph, Table
 from schemas.record import Deadline, Loc, Plan, Task, TaskParent
 
 _APPENDIX_WORD = fold_key("phụ lục")
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# "NĂM 2025", "GIAI ĐOẠN 2026-2030": the period an appendix covers; a year inside a
+# document number ("76/2021/NQ-CP") is not one
+_PERIOD = re.compile(
+    r"(?<![/\d])((?:19|20)\d{2})(?![/\d])(?:\s*[-–]\s*((?:19|20)\d{2})(?![/\d]))?",
+    re.IGNORECASE,
+)
 _PARENTHESES = re.compile(r"\([^)]*\)?")
 _TITLE_LOOKBACK = 8
 _TITLE_WORDS = 4  # a paragraph this long between two tables starts a new table
@@ -61,8 +67,15 @@ def appendix_of(before: list[Paragraph]) -> Appendix:
     # "(Kèm theo Quyết định số … ngày 30/12/2024)" dates the decision, not the appendix
     title_lines = [t for t in (_PARENTHESES.sub(" ", ln).strip() for ln in lines[start:]) if t]
     title = " ".join(title_lines).strip() or None
-    years = sorted(int(m.group(0)) for ln in title_lines for m in _YEAR.finditer(ln))
+    years = sorted(y for ln in title_lines for y in _period_years(ln))
     return Appendix(title, years[0] if years else None, years[-1] if years else None)
+
+
+def _period_years(line: str) -> list[int]:
+    """Years a title line names as its period; dates in it ("ngày 5/1/2024") are not one."""
+    for match in reversed(find_dates(line)):
+        line = f"{line[: match.start]} {line[match.end :]}"
+    return [int(y) for m in _PERIOD.finditer(line) for y in m.groups() if y]
 
 
 def _blocks_with_context(doc: Document) -> Iterator[tuple[Table, list[Paragraph]]]:

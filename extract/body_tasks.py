@@ -15,12 +15,13 @@ from extract.numbering import Label, strip_markup
 from extract.sections import SectionTree, paragraph_label
 from normalize.agencies import parse_agency_cell
 from normalize.areas import area_of
+from normalize.deadlines import parse_deadline
 from normalize.section_kinds import section_kind_of
 from normalize.text import fold_key, fold_ws
 from schemas.codes import SectionKind, TaskSource
 from schemas.diagnostics import Report
 from schemas.document import Document, Paragraph
-from schemas.record import Loc, Plan, Section, Task, TaskParent
+from schemas.record import Deadline, Loc, Plan, Section, Task, TaskParent
 
 _TASK_KINDS = (SectionKind.TASKS, SectionKind.ORGANISATION)
 _TOP_BULLETS = ("-", "–", "—", "•")
@@ -30,6 +31,13 @@ _INLINE_AGENCY_WORDS = 10  # a shorter numbered leaf is a heading with nothing u
 _INLINE_KIND = re.compile(r"^(?P<head>[^:]{2,40}):\s*(?P<rest>.*)$")
 _TARGET_LEAD = ("phấn đấu", "mục tiêu", "chỉ tiêu")
 _GIVE = re.compile(r"^(?:giao|đề nghị)\s+", re.IGNORECASE)
+# A deadline written into a duty: "… gửi về Sở Nội vụ trước ngày 31/01/2026".
+_DEADLINE = re.compile(
+    r"(?<!\w)(?:hoàn thành|chậm nhất|trước|trong)\s+(?:(?:trước|trong)\s+)?"
+    r"(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -43,6 +51,23 @@ class _ListState:
 def parse_body_tasks(
     doc: Document, tree: SectionTree, *, plan: Plan | None, province: str | None, report: Report
 ) -> list[Task]:
+    tasks = _list_items(doc, tree, province)
+    plan_year = plan.year_end if plan else None
+    return [
+        t.model_copy(update={"deadline": deadline_in(t.name, plan_year=plan_year)})
+        for t in tasks
+    ]
+
+
+def deadline_in(text: str, *, plan_year: int | None) -> Deadline | None:
+    """The deadline a body item writes into its sentence, if any ("trước ngày 15/01/2026");
+    several ("… chậm nhất trước ngày 20/01/2025; UBND cấp xã xong trước ngày 31/01/2025")
+    become the parts of one deadline."""
+    phrases = [m.group(0) for m in _DEADLINE.finditer(text)]
+    return parse_deadline("; ".join(phrases), plan_year=plan_year) if phrases else None
+
+
+def _list_items(doc: Document, tree: SectionTree, province: str | None) -> list[Task]:
     blocks = {b.id: b for b in doc.body()}
     has_children = {s.parent for s in tree.sections if s.parent} | _with_bullets(tree, blocks)
     tasks: list[Task] = []

@@ -30,7 +30,7 @@ from normalize.header_terms import preamble_opener
 from normalize.text import fold_key, fold_ws
 from schemas.codes import CitationRole
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Table
+from schemas.document import Document, Table
 from schemas.record import Citation, Loc
 
 _ARTICLE = re.compile(r"^[\s*#|]*Điều\s+\d+", re.IGNORECASE)
@@ -67,8 +67,11 @@ def _block_texts(doc: Document) -> Iterator[_Text]:
                     yield _Text(cell.text, block.page, block.id, False)
             continue
         text = _CLEAN.sub("", block.text)
-        if _ARTICLE.match(text) or _ROMAN_HEADING.match(text) or text.rstrip(":") != text and (
-            _is_type_line(text.rstrip(":"))
+        if (
+            _ARTICLE.match(text)
+            or _ROMAN_HEADING.match(text)
+            or text.rstrip(":") != text
+            and (_is_type_line(text.rstrip(":")))
         ):
             preamble = False
         elif _is_type_line(text):
@@ -95,7 +98,11 @@ def canonical_issuer(raw: str | None, *, province: str | None) -> str | None:
     ref = canonical_agency(name, province=province)
     if ref is not None:
         name = ref.name
-    if province and fold_key(name).endswith(" " + fold_key("tỉnh")) and fold_key(province) not in fold_key(name):
+    if (
+        province
+        and fold_key(name).endswith(" " + fold_key("tỉnh"))
+        and fold_key(province) not in fold_key(name)
+    ):
         name = f"{name} {province}"
     return name
 
@@ -122,7 +129,8 @@ def _resolve_short(
     if len(same) > 1:
         return "ambiguous"
     cut = [
-        ident for ident, group in full.items()
+        ident
+        for ident, group in full.items()
         if _key3(group[0].match)[:2] == _key3(m)[:2]
         and _prefix_related(group[0].match.symbol, m.symbol)
     ]
@@ -147,13 +155,21 @@ def _group(found: list[_Found], report: Report) -> list[list[_Found]]:
     for f in shorts:
         target = _resolve_short(f.match, full)
         if target == "ambiguous":
-            report.warn(WarningCode.CITATION_SHORT_FORM_UNRESOLVED, page=f.where.page,
-                        block=f.where.block, raw=f.match.raw)
+            report.warn(
+                WarningCode.CITATION_SHORT_FORM_UNRESOLVED,
+                page=f.where.page,
+                block=f.where.block,
+                raw=f.match.raw,
+            )
             continue
         if target is None:
             # its own document, known only by type, serial and symbol (or a cut symbol)
-            alike = [k for k, g in full.items() if _key3(g[0].match)[:2] == _key3(f.match)[:2]
-                     and _prefix_related(g[0].match.symbol, f.match.symbol)]
+            alike = [
+                k
+                for k, g in full.items()
+                if _key3(g[0].match)[:2] == _key3(f.match)[:2]
+                and _prefix_related(g[0].match.symbol, f.match.symbol)
+            ]
             target = alike[0] if alike else f.match.identity()
         full.setdefault(target, []).append(f)  # type: ignore[arg-type]
     groups = list(full.values())
@@ -169,8 +185,13 @@ def _to_citation(group: list[_Found], *, province: str | None) -> Citation:
     basis = any(f.where.basis for f in group)
     issuer = m.issuer or next((f.match.issuer for f in group if f.match.issuer), None)
     return Citation(
-        raw=m.raw, doc_type=m.doc_type, number=m.number, serial=m.serial,
-        year=m.year, symbol=m.symbol, issuer=canonical_issuer(issuer, province=province),
+        raw=m.raw,
+        doc_type=m.doc_type,
+        number=m.number,
+        serial=m.serial,
+        year=m.year,
+        symbol=m.symbol,
+        issuer=canonical_issuer(issuer, province=province),
         date=m.date.iso() if m.date else None,
         title=fold_ws(expand_abbreviations(m.title)) if m.title else None,
         role=CitationRole.BASIS if basis else CitationRole.MENTION,
@@ -198,8 +219,9 @@ def parse_citations(
     found: list[_Found] = []
     for where in _block_texts(doc):
         for m in find_citations(where.text):
-            if m.attachment or (own and m.serial and m.symbol
-                                and (m.serial, symbol_key(m.symbol)) == own):
+            if m.attachment or (
+                own and m.serial and m.symbol and (m.serial, symbol_key(m.symbol)) == own
+            ):
                 continue
             found.append(_Found(m, where, len(found)))
     return [_to_citation(g, province=province) for g in _group(found, report)]

@@ -65,7 +65,7 @@ from normalize.provinces import find_province
 from normalize.text import fold_key
 from schemas.codes import DocType
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Table
+from schemas.document import Document, Paragraph, Table
 from schemas.record import Article, Header, Plan, Signer
 
 _MAX_ZONE_LINES = 60
@@ -107,8 +107,9 @@ def _find_number(lines: list[Line], end: int) -> tuple[int, NumberLine] | None:
     return None
 
 
-def _find_place_date(lines: list[Line], end: int, number: NumberLine | None
-                     ) -> tuple[int, PlaceDate] | None:
+def _find_place_date(
+    lines: list[Line], end: int, number: NumberLine | None
+) -> tuple[int, PlaceDate] | None:
     if number and number.rest:
         joined = parse_place_date(number.rest)
         if joined:
@@ -121,8 +122,12 @@ def _find_place_date(lines: list[Line], end: int, number: NumberLine | None
 
 
 def _is_other_header_line(text: str) -> bool:
-    return (is_motto(text) or parse_number_line(text) is not None
-            or parse_place_date(text) is not None or metadata_row(text) is not None)
+    return (
+        is_motto(text)
+        or parse_number_line(text) is not None
+        or parse_place_date(text) is not None
+        or metadata_row(text) is not None
+    )
 
 
 def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
@@ -130,8 +135,11 @@ def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
     mixed case or naming a body or a head's title."""
     if len(texts) >= 2 and is_caps(texts[-1]):
         last = texts[-1]
-        names_authority = (strip_official_title(last) is not None
-                           or starts_with_body_head(last) or position_of(last))
+        names_authority = (
+            strip_official_title(last) is not None
+            or starts_with_body_head(last)
+            or position_of(last)
+        )
         if not is_caps(" ".join(texts[:-1])) or names_authority:
             return texts[:-1], last
     return texts, None
@@ -147,12 +155,19 @@ def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
     agency: list[str] = []
     for i in range(type_pos if type_pos is not None else end):
         text = split_motto(lines[i].text)
-        if (text and is_caps(text) and not _is_other_header_line(text)
-                and lines[i].index not in metadata_blocks and not _DIGIT.search(text)):
+        if (
+            text
+            and is_caps(text)
+            and not _is_other_header_line(text)
+            and lines[i].index not in metadata_blocks
+            and not _DIGIT.search(text)
+        ):
             agency.append(text)
     title_lines: list[str] = []
     if type_pos is not None:
-        title_lines = [x.text for x in lines[type_pos + 1:end] if not _is_other_header_line(x.text)]
+        title_lines = [
+            x.text for x in lines[type_pos + 1 : end] if not _is_other_header_line(x.text)
+        ]
     else:
         vv = next((x.text for x in lines[:end] if fold_key(x.text).startswith("v v ")), None)
         title_lines = [vv.split(" ", 1)[1]] if vv and " " in vv else []
@@ -170,8 +185,12 @@ def _clean_title(lines: list[str], *, province: str | None) -> str | None:
 
 
 def _province(zone: _Zone) -> str | None:
-    texts = [" ".join(zone.agency), zone.place_date[1].place if zone.place_date else None,
-             " ".join(zone.title_lines), zone.authority]
+    texts = [
+        " ".join(zone.agency),
+        zone.place_date[1].place if zone.place_date else None,
+        " ".join(zone.title_lines),
+        zone.authority,
+    ]
     for text in texts:
         if text:
             found = find_province(text)
@@ -180,8 +199,14 @@ def _province(zone: _Zone) -> str | None:
     return None
 
 
-def _issuer(zone: _Zone, lines: list[Line], plan: AttachedPlan | None, *,
-            province: str | None, report: Report) -> tuple[str | None, str | None]:
+def _issuer(
+    zone: _Zone,
+    lines: list[Line],
+    plan: AttachedPlan | None,
+    *,
+    province: str | None,
+    report: Report,
+) -> tuple[str | None, str | None]:
     issuer, parent = split_agency_block(zone.agency)
     authority_body = body_of_authority(zone.authority)
     source = "agency block"
@@ -191,16 +216,25 @@ def _issuer(zone: _Zone, lines: list[Line], plan: AttachedPlan | None, *,
         candidates = [
             ("authority line", authority_body),
             ("plan note", issuer_from_note(plan.note if plan else None)),
-            ("text", issuer_from_text([x.text for x in lines[zone.end:zone.end + 3]]
-                                      + [x.text for x in lines[-12:]])),
+            (
+                "text",
+                issuer_from_text(
+                    [x.text for x in lines[zone.end : zone.end + 3]] + [x.text for x in lines[-12:]]
+                ),
+            ),
         ]
         source, issuer = next(((s, c) for s, c in candidates if c), ("", None))
-        report.warn(WarningCode.HEADER_FIELD_MISSING, page=lines[0].page if lines else None,
-                    field=f"agency block (issuer {'from the ' + source if issuer else 'unknown'})")
+        report.warn(
+            WarningCode.HEADER_FIELD_MISSING,
+            page=lines[0].page if lines else None,
+            field=f"agency block (issuer {'from the ' + source if issuer else 'unknown'})",
+        )
     if issuer is None:
         return None, None
-    return (canonical_body(issuer, province=province),
-            canonical_body(parent, province=province) if parent else None)
+    return (
+        canonical_body(issuer, province=province),
+        canonical_body(parent, province=province) if parent else None,
+    )
 
 
 def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
@@ -217,13 +251,13 @@ def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
     return [Article(no=no, text="\n".join(parts)) for no, parts in articles]
 
 
-def _metadata(doc_blocks: list, lines: list[Line], stop: int) -> dict[str, str]:
+def _metadata(doc_blocks: list[Paragraph | Table], lines: list[Line], stop: int) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in lines[:stop]:
         row = metadata_row(line.text)
         if row:
             found.setdefault(*row)
-    for block in doc_blocks[:lines[stop].index if stop < len(lines) else len(doc_blocks)]:
+    for block in doc_blocks[: lines[stop].index if stop < len(lines) else len(doc_blocks)]:
         if isinstance(block, Table):
             for key, value in table_metadata(block):
                 found.setdefault(key, value)
@@ -236,8 +270,10 @@ def _reconcile(header: Header, meta: dict[str, str], *, report: Report) -> Heade
     body_values = {
         "number": (header.number, meta.get("number")),
         "issued_date": (header.issued_date, _iso(meta.get("issued_date"))),
-        "doc_type": (str(header.doc_type) if header.doc_type else None,
-                     str(doc_type_of(meta["doc_type"]) or "") if "doc_type" in meta else None),
+        "doc_type": (
+            str(header.doc_type) if header.doc_type else None,
+            str(doc_type_of(meta["doc_type"]) or "") if "doc_type" in meta else None,
+        ),
         "signer": (header.signer.name if header.signer else None, meta.get("signer")),
     }
     for field, (body, site) in body_values.items():
@@ -252,8 +288,12 @@ def _reconcile(header: Header, meta: dict[str, str], *, report: Report) -> Heade
             update["doc_type"] = doc_type_of(meta["doc_type"])
     meta_province = find_province(meta.get("issuer", "")) if meta.get("issuer") else None
     if meta_province and header.province and meta_province != header.province:
-        report.warn(WarningCode.HEADER_METADATA_MISMATCH, field="province",
-                    meta=meta_province, body=header.province)
+        report.warn(
+            WarningCode.HEADER_METADATA_MISMATCH,
+            field="province",
+            meta=meta_province,
+            body=header.province,
+        )
     return header.model_copy(update=update) if update else header
 
 
@@ -269,53 +309,75 @@ def _warn_blanks(zone: _Zone, *, report: Report, page: int | None) -> None:
         date = zone.place_date[1].date
         if date is None or date.day is None:
             report.warn(WarningCode.HEADER_DATE_BLANK, page=page, raw=zone.place_date[1].raw)
-    missing = {"number line": zone.number, "place and date line": zone.place_date,
-               "document type line": zone.type_pos, "title": zone.title_lines or None}
+    missing = {
+        "number line": zone.number,
+        "place and date line": zone.place_date,
+        "document type line": zone.type_pos,
+        "title": zone.title_lines or None,
+    }
     for field, value in missing.items():
         if value is None:
             report.warn(WarningCode.HEADER_FIELD_MISSING, page=page, field=field)
 
 
-def _plan(header: Header, zone: _Zone, lines: list[Line], attached: AttachedPlan | None,
-          *, report: Report) -> tuple[Plan | None, int | None]:
+def _plan(
+    header: Header, zone: _Zone, lines: list[Line], attached: AttachedPlan | None, *, report: Report
+) -> tuple[Plan | None, int | None]:
     if header.doc_type in PLAN_TYPES:
         years = years_of(header.title)
         start = lines[zone.end].index if zone.end < len(lines) else None
-        return Plan(title=header.title, year_start=years[0] if years else None,
-                    year_end=years[1] if years else None), start
+        return Plan(
+            title=header.title,
+            year_start=years[0] if years else None,
+            year_end=years[1] if years else None,
+        ), start
     if attached is None:
         return None, None
     own, decided = years_of(attached.title), years_of(header.title)
     if own and decided and own != decided:
-        report.warn(WarningCode.PLAN_YEARS_MISMATCH, page=lines[attached.heading].page,
-                    detail=f"plan heading {own[0]}-{own[1]}, decision title "
-                           f"{decided[0]}-{decided[1]}; the decision's years kept")
+        report.warn(
+            WarningCode.PLAN_YEARS_MISMATCH,
+            page=lines[attached.heading].page,
+            detail=f"plan heading {own[0]}-{own[1]}, decision title "
+            f"{decided[0]}-{decided[1]}; the decision's years kept",
+        )
     years = decided or own
     title = attached.title
     if title and is_caps(title):
         title = sentence_case_title(title, province=header.province)
     start = lines[attached.start].index if attached.start < len(lines) else None
-    return Plan(title=title, year_start=years[0] if years else None,
-                year_end=years[1] if years else None, theme=attached.theme), start
+    return Plan(
+        title=title,
+        year_start=years[0] if years else None,
+        year_end=years[1] if years else None,
+        theme=attached.theme,
+    ), start
 
 
 def _warn_repeat(zone: _Zone, lines: list[Line], stop: int, *, report: Report) -> None:
     if not zone.number or not zone.number[1].number:
         return
-    for line in lines[zone.end:stop]:
+    for line in lines[zone.end : stop]:
         again = parse_number_line(line.text)
         if again and again.number == zone.number[1].number:
-            report.warn(WarningCode.DUPLICATE_CONTENT, page=line.page, block=line.block,
-                        detail=f"the document's header repeats at block {line.block}; "
-                               "the plan is read from its last copy")
+            report.warn(
+                WarningCode.DUPLICATE_CONTENT,
+                page=line.page,
+                block=line.block,
+                detail=f"the document's header repeats at block {line.block}; "
+                "the plan is read from its last copy",
+            )
             return
 
 
 def parse_header(doc: Document, *, report: Report) -> HeaderParse:
     blocks = list(doc.body())
     lines = document_lines(blocks)
-    metadata_blocks = {i for i, b in enumerate(blocks[:_MAX_ZONE_LINES])
-                       if isinstance(b, Table) and table_metadata(b)}
+    metadata_blocks = {
+        i
+        for i, b in enumerate(blocks[:_MAX_ZONE_LINES])
+        if isinstance(b, Table) and table_metadata(b)
+    }
     zone = _scan_zone(lines, metadata_blocks)
     if zone.number is None and zone.place_date is None and zone.type_pos is None:
         report.warn(WarningCode.NO_HEADER, page=lines[0].page if lines else None)
@@ -330,10 +392,11 @@ def parse_header(doc: Document, *, report: Report) -> HeaderParse:
     attached = None if doc_type in PLAN_TYPES else find_attached_plan(lines, zone.end)
     decision_end = attached.heading if attached else len(lines)
     issuer, parent = _issuer(zone, lines, attached, province=province, report=report)
-    signer = find_signer(lines[zone.end:decision_end]) or find_signer(lines[zone.end:])
-    recipients = find_recipients(lines[zone.end:])
-    articles_from = next((i for i in range(zone.end, decision_end)
-                          if is_articles_opener(lines[i].text)), zone.end)
+    signer = find_signer(lines[zone.end : decision_end]) or find_signer(lines[zone.end :])
+    recipients = find_recipients(lines[zone.end :])
+    articles_from = next(
+        (i for i in range(zone.end, decision_end) if is_articles_opener(lines[i].text)), zone.end
+    )
     header = Header(
         doc_type=doc_type,
         number=number.number if number else None,
@@ -347,7 +410,9 @@ def parse_header(doc: Document, *, report: Report) -> HeaderParse:
         authority=zone.authority,
         signer=signer[0] if signer else None,
         recipients=recipients[0] if recipients else [],
-        articles=_articles(lines, articles_from, decision_end) if doc_type not in PLAN_TYPES else [],
+        articles=_articles(lines, articles_from, decision_end)
+        if doc_type not in PLAN_TYPES
+        else [],
     )
     if signer is None:
         report.warn(WarningCode.HEADER_FIELD_MISSING, page=page, field="signature block")

@@ -33,9 +33,7 @@ _SELF_AUTHOR = re.compile(
     r"(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)",
     re.IGNORECASE,
 )
-_SELF_CLOSING = re.compile(
-    r"\.\s+(?P<who>[^.;()]{4,100}?)\s+(?:đề nghị|yêu cầu)\s", re.IGNORECASE
-)
+_SELF_CLOSING = re.compile(r"\.\s+(?P<who>[^.;()]{4,100}?)\s+(?:đề nghị|yêu cầu)\s", re.IGNORECASE)
 _LEVELS = ("tỉnh", "thành phố")
 
 

@@ -99,8 +99,9 @@ def document_lines(blocks: list[Paragraph | Table]) -> list[Line]:
     return lines
 
 
-def _append(lines: list[Line], text: str, index: int, block: Paragraph | Table,
-            *, in_table: bool) -> None:
+def _append(
+    lines: list[Line], text: str, index: int, block: Paragraph | Table, *, in_table: bool
+) -> None:
     cleaned = clean_line(text)
     if cleaned:
         lines.append(Line(cleaned, index, block.page, block.id, in_table))
@@ -115,7 +116,7 @@ def is_caps(text: str) -> bool:
 def split_motto(text: str) -> str:
     """The part of a line before the motto: a PDF may put both columns on one line."""
     m = _MOTTO_START.search(text)
-    return text[:m.start()].strip(" -") if m else text
+    return text[: m.start()].strip(" -") if m else text
 
 
 def parse_number_line(text: str) -> NumberLine | None:
@@ -134,7 +135,7 @@ def parse_number_line(text: str) -> NumberLine | None:
         party = "/" in symbol and "-" not in symbol.split("/")[0] and _party_dash(m.group(0))
         year = f"{m.group('year')}/" if m.group("year") else ""
         number = f"{serial}-{symbol}" if party else f"{serial}/{year}{symbol}"
-    raw = text[:m.start("rest")].strip()
+    raw = text[: m.start("rest")].strip()
     return NumberLine(number, symbol, raw, m.group("rest").strip())
 
 
@@ -174,8 +175,12 @@ def type_line(text: str) -> DocType | None:
 
 def is_articles_opener(text: str) -> bool:
     """'QUYẾT ĐỊNH:' (or 'QUYẾT NGHỊ:'), the line before the articles."""
-    return text.endswith(":") and is_caps(text) and fold_key(text) in (
-        fold_key("QUYẾT ĐỊNH"), fold_key("QUYẾT NGHỊ"), fold_key("NGHỊ QUYẾT"))
+    return (
+        text.endswith(":")
+        and is_caps(text)
+        and fold_key(text)
+        in (fold_key("QUYẾT ĐỊNH"), fold_key("QUYẾT NGHỊ"), fold_key("NGHỊ QUYẾT"))
+    )
 
 
 def parse_article(text: str) -> tuple[str, str] | None:

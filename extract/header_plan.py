@@ -69,11 +69,12 @@ def _plan_at(lines: list[Line], i: int) -> AttachedPlan | None:
         text = lines[j].text
         if _is_note_start(text):
             end = _note_end(lines, j)
-            note = " ".join(x.text for x in lines[j:end + 1])
+            note = " ".join(x.text for x in lines[j : end + 1])
             start = end + 1
             theme = theme_of(lines[start].text) if start < len(lines) else None
-            return AttachedPlan(" ".join(title) or None, note, theme, i,
-                                start + 1 if theme else start)
+            return AttachedPlan(
+                " ".join(title) or None, note, theme, i, start + 1 if theme else start
+            )
         if is_body_start(text) and title:
             return AttachedPlan(" ".join(title), None, None, i, j)
         title.append(text)

@@ -21,6 +21,7 @@ from schemas.record import Loc, Section
 
 _AREA_HEADING_WORDS = 20  # longer numbered paragraphs are items, their area is their parent's
 _AREA_KINDS = (SectionKind.TARGETS, SectionKind.TASKS, SectionKind.SOLUTIONS)
+_TITLE_WORDS = 12
 _MIN_DUPLICATE_RUN = 3
 _MIN_DUPLICATE_CHARS = 200
 
@@ -50,7 +51,7 @@ class SectionTree:
 def parse_sections(doc: Document, *, start: int = 0, report: Report) -> SectionTree:
     body = list(doc.body())
     dropped, start = drop_duplicate_runs(body, start, report=report)
-    builder = _TreeBuilder(report)
+    builder = _TreeBuilder(report, unnumbered=not _has_roman_parts(body[start:], dropped))
     plan_blocks: list[str] = []
     for block in body[start:]:
         if block.id in dropped:
@@ -67,6 +68,29 @@ def parse_sections(doc: Document, *, start: int = 0, report: Report) -> SectionT
         plan_blocks=tuple(plan_blocks),
         heading_of=builder.heading_of,
     )
+
+
+def _has_roman_parts(blocks: list[Paragraph | Table], dropped: set[str]) -> bool:
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.id not in dropped:
+            label = paragraph_label(block)
+            if label is not None and label.kind == "roman":
+                return True
+    return False
+
+
+def is_unnumbered_heading(paragraph: Paragraph, *, areas: bool = False) -> bool:
+    """A part title without a number ("**MỤC TIÊU**", "## Cải cách thể chế"): set apart by
+    bold or a heading style, short, not a sentence, and naming a part kind, or with `areas`
+    a reform area (so that signatures, agency names and a "V/v" line in bold are not
+    taken for titles)."""
+    styled = bool(paragraph.style.bold or paragraph.style.heading_level)
+    raw = paragraph.raw.strip()
+    styled = styled or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**"))
+    text = fold_ws(strip_markup(paragraph.text))
+    if not styled or not text or len(text.split()) > _TITLE_WORDS or text[-1] in ".;,":
+        return False
+    return section_kind_of(text) is not None or (areas and area_of(text) is not None)
 
 
 def paragraph_label(paragraph: Paragraph) -> Label | None:
@@ -143,8 +167,10 @@ class _Open:
 
 
 class _TreeBuilder:
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, *, unnumbered: bool = False) -> None:
         self.report = report
+        self.unnumbered = unnumbered  # also take unnumbered part titles (no Roman parts)
+        self.titles = 0
         self.sections: list[Section] = []
         self.section_of: dict[str, str] = {}
         self.heading_of: dict[str, str] = {}
@@ -158,6 +184,10 @@ class _TreeBuilder:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         label = paragraph_label(paragraph)
+        titled = self.titles > 0
+        if label is None and self.unnumbered and is_unnumbered_heading(paragraph, areas=titled):
+            self._title(paragraph)
+            return
         if label is None or label.kind == "bullet" or not label.rest:
             return
         style = _style(label)
@@ -169,21 +199,36 @@ class _TreeBuilder:
         siblings = parent.children if parent else self.root_children
         self._check_sequence(label, siblings, parent, paragraph)
         siblings.append(label.number)
-        section = self._section(label, parent, paragraph)
+        section = self._section(label.text, _label_id(label), label.rest, parent, paragraph)
         self.sections.append(section)
         self.heading_of[paragraph.id] = section.id
         self.stack.append(_Open(style, section, label.number))
 
-    def _section(self, label: Label, parent: _Open | None, paragraph: Paragraph) -> Section:
-        heading = fold_ws(strip_markup(label.rest))
-        own = _label_id(label)
+    def _title(self, paragraph: Paragraph) -> None:
+        """An unnumbered part title: a top-level part, numbered items go under it."""
+        self.stack.clear()
+        self.titles += 1
+        section = self._section(None, f"s{self.titles}", paragraph.text, None, paragraph)
+        self.sections.append(section)
+        self.heading_of[paragraph.id] = section.id
+        self.stack.append(_Open(("title", 0), section, (self.titles,)))
+
+    def _section(
+        self,
+        label_text: str | None,
+        own: str,
+        text: str,
+        parent: _Open | None,
+        paragraph: Paragraph,
+    ) -> Section:
+        heading = fold_ws(strip_markup(text))
         section_id = f"{parent.section.id}.{own}" if parent else own
         section_id = self._unique(section_id)
         kind = section_kind_of(heading) or (parent.section.kind if parent else None)
         area = _area(heading, kind, parent.section if parent else None)
         section = Section(
             id=section_id,
-            label=label.text,
+            label=label_text,
             heading=heading,
             level=len(self.stack) + 1,
             parent=parent.section.id if parent else None,

@@ -35,7 +35,7 @@ def _prefix_re() -> re.Pattern[str]:
 
 def _starts_with_prefix(text: str) -> bool:
     m = _prefix_re().match(text)
-    return m is not None and is_caps(text[m.end():])
+    return m is not None and is_caps(text[m.end() :])
 
 
 def _is_name(text: str) -> bool:
@@ -44,13 +44,15 @@ def _is_name(text: str) -> bool:
 
 
 def _block_start(line: Line) -> bool:
-    return _starts_with_prefix(line.text) or (is_caps(line.text) and position_of(line.text) is not None)
+    return _starts_with_prefix(line.text) or (
+        is_caps(line.text) and position_of(line.text) is not None
+    )
 
 
 def _collect(lines: list[Line], start: int) -> list[str]:
     """The signature block's lines from `start`, up to and with the signer's name."""
     block: list[str] = []
-    for line in lines[start:start + _MAX_BLOCK_LINES]:
+    for line in lines[start : start + _MAX_BLOCK_LINES]:
         if is_signed_marker(line.text):
             continue
         if is_caps(line.text):
@@ -58,9 +60,7 @@ def _collect(lines: list[Line], start: int) -> list[str]:
                 break
             block.append(line.text)
             continue
-        if _is_name(line.text):
-            block.append(line.text)
-        elif _trailing_name(line.text)[1]:
+        if _is_name(line.text) or _trailing_name(line.text)[1]:
             block.append(line.text)
         break
     return block
@@ -69,8 +69,9 @@ def _collect(lines: list[Line], start: int) -> list[str]:
 def _continues_block(text: str) -> bool:
     """A later line of the block: another signing prefix, a position, or the tail of a
     body's name ("TỈNH NGHỆ AN"). A heading after a nameless block ends it."""
-    return (_starts_with_prefix(text) or position_of(text) is not None
-            or starts_with_admin_level(text))
+    return (
+        _starts_with_prefix(text) or position_of(text) is not None or starts_with_admin_level(text)
+    )
 
 
 def _trailing_name(text: str) -> tuple[str, str | None]:
@@ -120,7 +121,7 @@ def _split_prefixes(text: str) -> list[tuple[str | None, str]]:
     segments: list[tuple[str | None, str]] = []
     for i, m in enumerate(cuts):
         end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
-        segments.append((m.group("prefix"), text[m.end():end].strip()))
+        segments.append((m.group("prefix"), text[m.end() : end].strip()))
     return segments
 
 
@@ -150,7 +151,7 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], int] | None:
         items: list[str] = []
         same_line = line.text.split(":", 1)[1] if ":" in line.text else ""
         items.extend(_split_items(same_line))
-        for nxt in lines[i + 1:]:
+        for nxt in lines[i + 1 :]:
             if _block_start(nxt) or is_caps(nxt.text) or _is_name(nxt.text):
                 break
             if not (nxt.text.lstrip().startswith(("-", "+", "•", "–")) or nxt.in_table):

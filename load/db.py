@@ -46,7 +46,6 @@ def alembic_config():  # type: ignore[no-untyped-def]
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (tables, views, reference data)."""
     from alembic import command
-
     from sqlalchemy import text
 
     cfg = alembic_config()

@@ -23,7 +23,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalize.agency_match import Hit, chunk_hits
 from normalize.provinces import province_kind
@@ -84,9 +84,8 @@ def _ref(hit: Hit, province: str | None) -> AgencyRef:
     scoped = hit.province or (province if entry.scope == "province" else None)
     if entry.scope == "central":
         scoped = None
-    return AgencyRef(
-        name=_display_name(entry, scoped), province=scoped, kind=entry.kind, mentions=[hit.mention]
-    )
+    name = hit.name or _display_name(entry, scoped)
+    return AgencyRef(name=name, province=scoped, kind=entry.kind, mentions=[hit.mention])
 
 
 def split_agencies(text: str) -> list[str]:
@@ -136,7 +135,7 @@ def canonical_agency(mention: str, *, province: str | None = None) -> AgencyRef 
     hits = chunk_hits(chunks[0])
     if len(hits) != 1 or hits[0].entry is None:
         return None
-    return _ref(Hit(fold_ws(nfc(mention)), hits[0].entry, hits[0].province), province)
+    return _ref(replace(hits[0], mention=fold_ws(nfc(mention))), province)
 
 
 # --- the 2025 reorganisation ----------------------------------------------------------------

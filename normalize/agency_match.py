@@ -15,7 +15,7 @@ from functools import cache
 
 from normalize.nlp import Token, key_of, tokenize
 from normalize.provinces import find_provinces
-from normalize.registry import AgencyEntry, agencies, agency_rules
+from normalize.registry import AgencyEntry, agencies, agency_by_name, agency_rules
 from normalize.text import fold_ws
 
 _PROVINCE_SLOT = "@p"  # key of a province name written without "tỉnh" ("Báo Nghệ An")
@@ -34,6 +34,7 @@ class Hit:
     mention: str
     entry: AgencyEntry | None
     province: str | None
+    name: str | None = None  # a named unit's own name ("Ủy ban nhân dân xã Tân Hà")
 
 
 # --- compiled registry --------------------------------------------------------------------
@@ -197,6 +198,20 @@ def _typo_match_at(chunk: _Chunk, i: int) -> tuple[int, AgencyEntry] | None:
 # --- scanning a chunk ----------------------------------------------------------------------
 
 
+def _proper_name_end(tokens: Sequence[Token], start: int) -> int:
+    """End of the capitalised words (and numbers, "Cam Ly - Đà Lạt") from `start` on."""
+    end = j = start
+    while j < len(tokens):
+        token = tokens[j]
+        if token.kind == "word" and (token.text[0].isupper() or token.text[0].isdigit()):
+            end = j = j + 1
+        elif token.kind == "punct" and token.text in "-–'’" and j > start:
+            j += 1
+        else:
+            break
+    return end
+
+
 def _head_of(entry: AgencyEntry) -> str | None:
     return next((h for h in _HEAD_WORDS if entry.name.startswith(h + " ")), None)
 
@@ -262,6 +277,8 @@ class _Scanner:
             self.gap = []
         self._flush()
         end, entry = found
+        if entry.takes_name:
+            return self._named_unit(i, end, entry)
         end = self._take_province(end)
         mention = _span_text(self.chunk, i, end)
         if head is not None:
@@ -271,6 +288,21 @@ class _Scanner:
         self.hits.append(Hit(mention, entry, _province_in(self.chunk, i, end)))
         self.head = _head_of(entry) or head
         self.attached = True
+        return end
+
+    def _named_unit(self, i: int, end: int, entry: AgencyEntry) -> int:
+        """ "UBND xã Tân Hà": the registry knows the level, the text gives the name."""
+        name_end = _proper_name_end(self.chunk.tokens, end)
+        self.attached = True
+        self.head = None
+        if name_end > end:
+            written = _span_text(self.chunk, end, name_end)
+            mention = _span_text(self.chunk, i, name_end)
+            self.hits.append(Hit(mention, entry, None, name=f"{entry.name} {written}"))
+            return name_end
+        if entry.without_name is not None:
+            general = agency_by_name()[entry.without_name]
+            self.hits.append(Hit(_span_text(self.chunk, i, end), general, None))
         return end
 
     def _whole_chunk_remainder(self, i: int) -> tuple[int, AgencyEntry] | None:
@@ -326,7 +358,8 @@ def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
     text = _span_text(chunk, start, end)
     # "tổ chức thực hiện …" and "Sở Nội vụ tổng hợp": a verb near the start is an instruction
     near_start = (keys[j : j + len(p)] == p for p in predicates for j in range(3))
-    if any(near_start) or not _looks_like_agency(keys):
+    # an unknown agency is written as a proper name: "doanh nghiệp đang …" is not one
+    if any(near_start) or not _looks_like_agency(keys) or not words[0].text[:1].isupper():
         return None
     entry = _fuzzy_entry(keys)
     return Hit(text, entry, _province_in(chunk, start, end))

@@ -155,8 +155,15 @@ def _known_laws() -> tuple[re.Pattern[str], dict[str, str]]:
     for row in yaml.safe_load(_LAWS.read_text(encoding="utf-8"))["laws"]:
         for form in (row["name"], *row.get("aliases", [])):
             canonical[fold_key(form)] = nfc(row["name"])
-    forms = sorted({nfc(f) for row in yaml.safe_load(_LAWS.read_text(encoding="utf-8"))["laws"]
-                    for f in (row["name"], *row.get("aliases", []))}, key=len, reverse=True)
+    forms = sorted(
+        {
+            nfc(f)
+            for row in yaml.safe_load(_LAWS.read_text(encoding="utf-8"))["laws"]
+            for f in (row["name"], *row.get("aliases", []))
+        },
+        key=len,
+        reverse=True,
+    )
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in forms)
     # "Luật" with its capital: "kỷ luật cán bộ, công chức" is discipline, not a law
     pattern = re.compile(rf"\b(?P<word>Bộ luật|Luật)\s+(?P<title>(?i:{alternatives}))(?!\w)")
@@ -176,16 +183,16 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     m = _OF.match(text, pos)
     if m is None:
         return None, pos
-    rest = text[m.end():m.end() + 200]
+    rest = text[m.end() : m.end() + 200]
     cut = _ISSUER_END.search(rest)
     if cut:
-        rest = rest[:cut.start()]
+        rest = rest[: cut.start()]
     stop = _ISSUER_STOP.search(rest)
     if stop:
-        rest = rest[:stop.start()]
+        rest = rest[: stop.start()]
     joined = re.search(r"\s(?:và|cùng)\s+(?=[^\W\d_])(?![A-ZĐÀ-Ỹ])", rest)
     if joined:  # "… Tỉnh ủy và các văn bản": what follows "và" in lower case is not a name
-        rest = rest[:joined.start()]
+        rest = rest[: joined.start()]
     words = rest.split()[:_MAX_ISSUER_WORDS]
     if not words or not words[0][:1].isupper():
         return None, pos
@@ -194,17 +201,17 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         words.pop()
     if not words:
         return None, pos
-    span = re.match(r"\s+".join(re.escape(w) for w in words), text[m.end():])
+    span = re.match(r"\s+".join(re.escape(w) for w in words), text[m.end() :])
     end = m.end() + span.end() if span else pos
     return " ".join(words), end
 
 
 def _date_after(text: str, pos: int) -> tuple[PartialDate | None, int]:
-    window = text[pos:pos + 48]
+    window = text[pos : pos + 48]
     dates = find_dates(window)
     if not dates:
         return None, pos
-    gap = window[:dates[0].start]
+    gap = window[: dates[0].start]
     if not _DATE_GAP.fullmatch(gap):
         return None, pos
     return dates[0].date, pos + dates[0].end
@@ -213,12 +220,12 @@ def _date_after(text: str, pos: int) -> tuple[PartialDate | None, int]:
 def _context_type(text: str, start: int) -> tuple[DocType | None, int, bool]:
     """The type word right before a number, where the citation starts, and whether it
     is the "(Kèm theo …)" note of the host document."""
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     m = _type_words().search(before)
     if m is None:
         return None, start, False
     word_start = start - len(before) + m.start("word")
-    attachment = bool(_ATTACHMENT.search(text[max(0, word_start - 30):word_start].rstrip()))
+    attachment = bool(_ATTACHMENT.search(text[max(0, word_start - 30) : word_start].rstrip()))
     return doc_type_of(m.group("word")), word_start, attachment
 
 
@@ -228,7 +235,7 @@ def _list_context(text: str, start: int) -> tuple[DocType | None, str | None]:
     if not heads:
         return None, None
     head = heads[-1]
-    between = text[head.end():start]
+    between = text[head.end() : start]
     if re.search(r"\.\s+[A-ZĐÀ-Ỹ]", between) or len(between) > 1200:
         return None, None
     issuer = fold_ws(head.group("issuer")) if head.group("issuer") else None
@@ -250,10 +257,10 @@ def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
     doc_type, start, attachment = _context_type(text, m.start())
     issuer: str | None = None
     if doc_type is None:
-        if _HEADER_NUMBER.match(text[:m.start()]):
+        if _HEADER_NUMBER.match(text[: m.start()]):
             return None  # the document's own number line, "Số: 3667/QĐ-UBND"
         doc_type, issuer = _list_context(text, m.start())
-        if doc_type is None and not _BARE_OK.search(text[max(0, m.start() - 12):m.start()]):
+        if doc_type is None and not _BARE_OK.search(text[max(0, m.start() - 12) : m.start()]):
             return None
         if doc_type is None:
             doc_type = doc_type_of_symbol(symbol)
@@ -266,9 +273,17 @@ def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
     if year is None and date is not None:
         year = date.year
     return CitationMatch(
-        start=start, end=max(end, m.end()), raw=fold_ws(text[start:max(end, m.end())]),
-        doc_type=doc_type, number=number, serial=serial, year=year, symbol=symbol,
-        issuer=issuer, date=date, attachment=attachment,
+        start=start,
+        end=max(end, m.end()),
+        raw=fold_ws(text[start : max(end, m.end())]),
+        doc_type=doc_type,
+        number=number,
+        serial=serial,
+        year=year,
+        symbol=symbol,
+        issuer=issuer,
+        date=date,
+        attachment=attachment,
     )
 
 
@@ -295,8 +310,16 @@ def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
     if number is None and date is None and year is None:
         return None
     return CitationMatch(
-        start=m.start(), end=end, raw=fold_ws(text[m.start():end]), doc_type=doc_type,
-        number=number, serial=serial, year=year, symbol=symbol, issuer=issuer, date=date,
+        start=m.start(),
+        end=end,
+        raw=fold_ws(text[m.start() : end]),
+        doc_type=doc_type,
+        number=number,
+        serial=serial,
+        year=year,
+        symbol=symbol,
+        issuer=issuer,
+        date=date,
         title=title,
     )
 
@@ -305,7 +328,7 @@ def _link_amendments(text: str, found: list[CitationMatch]) -> list[CitationMatc
     out = list(found)
     for i in range(1, len(out)):
         amending = out[i]
-        gap = text[out[i - 1].end:amending.start]
+        gap = text[out[i - 1].end : amending.start]
         if _AMENDED_BY.search(gap) and amending.number:
             suffix = _issuer_part(amending.symbol)
             same = [j for j in range(i) if _issuer_part(out[j].symbol) == suffix]
@@ -337,8 +360,16 @@ def find_citations(text: str) -> list[CitationMatch]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         title = names.get(fold_key(m.group("title")), fold_ws(m.group("title")))
-        found.append(CitationMatch(start=m.start(), end=m.end(), raw=fold_ws(m.group(0)),
-                                   doc_type=DocType.LUAT, issuer="Quốc hội", title=title))
+        found.append(
+            CitationMatch(
+                start=m.start(),
+                end=m.end(),
+                raw=fold_ws(m.group(0)),
+                doc_type=DocType.LUAT,
+                issuer="Quốc hội",
+                title=title,
+            )
+        )
         taken.append((m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in taken):

@@ -104,10 +104,8 @@ def issuer_of_symbol(symbol: str) -> str | None:
     parts = _symbol_parts(symbol)
     if not parts:
         return None
-    if parts[0] in tables.by_abbreviation:
-        candidates = parts[1:]
-    else:
-        candidates = parts[:1]
+    # "NĐ-CP": type then issuer; "SNV-CCHC" (công văn): issuer first
+    candidates = parts[1:] if parts[0] in tables.by_abbreviation else parts[:1]
     for part in candidates:
         if _LEGISLATURE.match(part):
             return tables.issuers["UBTVQH" if part.startswith("UBTV") else "QH"]

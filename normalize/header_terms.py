@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -117,7 +118,7 @@ def strip_official_title(text: str) -> str | None:
         return None
     # cut the text after the title's words, keeping the rest as written
     matches = list(_WORD.finditer(text))
-    return text[matches[n_words].start():].strip()
+    return text[matches[n_words].start() :].strip()
 
 
 def starts_with_body_head(text: str) -> bool:
@@ -144,9 +145,7 @@ def _is_acronym(word: str) -> bool:
     # "UBND", "HĐND", "CCHC", "ISO" are not Vietnamese syllables: keep them as written.
     if not word.isupper() or len(word) < 2:
         return False
-    base = "".join(
-        ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONE_MARKS
-    )
+    base = "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONE_MARKS)
     return _SYLLABLE.match(unicodedata.normalize("NFC", base)) is None
 
 
@@ -162,11 +161,11 @@ def _apply_phrases(words: list[str], phrases: dict[str, str]) -> list[str]:
     i = 0
     while i < len(words):
         for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-            canonical = phrases.get(" ".join(keys[i:i + n]))
+            canonical = phrases.get(" ".join(keys[i : i + n]))
             if canonical is not None:
                 canon_words = _WORD.findall(canonical)
                 if len(canon_words) == n:
-                    out[i:i + n] = canon_words
+                    out[i : i + n] = canon_words
                     i += n
                     break
         else:
@@ -192,6 +191,10 @@ def government_case(text: str, *, province: str | None = None) -> str:
     return out[:1].upper() + out[1:]
 
 
+def _with_name(name: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: m.group(1) + name
+
+
 def sentence_case_title(text: str, *, province: str | None = None) -> str:
     """An ALL-CAPS title (trích yếu) in the sentence case of titles typed normally.
 
@@ -204,5 +207,5 @@ def sentence_case_title(text: str, *, province: str | None = None) -> str:
         pattern = re.compile(
             rf"(\b(?:ban hành|phê duyệt|triển khai|thực hiện)\s+){re.escape(name.lower())}\b"
         )
-        cased = pattern.sub(lambda m, n=name: m.group(1) + n, cased)
+        cased = pattern.sub(_with_name(name), cased)
     return cased

@@ -167,3 +167,24 @@ def guess_legacy_encoding(text: str) -> LegacyEncoding | None:
             best = (share, candidate)
     share, encoding = best
     return encoding if share >= _MIN_SHARE and share >= as_is + _MARGIN else None
+
+
+def to_unicode(text: str, *, font_name: str | None = None) -> str:
+    """A text run as Unicode: converted when its font or its words say it is legacy.
+
+    A legacy font name alone is not enough: Word files often keep "VNI-Times" in the font
+    table while their text is Unicode. With such a font the run is converted only when
+    the conversion makes more of its words Vietnamese; without one, only when
+    `guess_legacy_encoding` is sure. A run in an "H" font comes out in capitals.
+    """
+    hinted = detect_legacy_font(font_name) if font_name else None
+    words = [w for w in _TOKEN.findall(text) if not w.isascii()]
+    if hinted is None:
+        guessed = guess_legacy_encoding(text)
+        return convert_legacy(text, guessed) if guessed else text
+    if not words:
+        return text
+    converted = [convert_legacy(w, hinted) for w in words]
+    if _syllable_share(converted) <= _syllable_share(words):
+        return text
+    return convert_legacy(text, hinted, uppercase=is_uppercase_font(font_name or ""))

@@ -35,6 +35,8 @@ class AgencyEntry:
     aliases: tuple[str, ...]
     source: str
     named_after_province: bool = False
+    takes_name: bool = False  # "Ủy ban nhân dân xã": the unit's own name follows
+    without_name: str | None = None  # what the words mean when no name follows
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -126,6 +128,8 @@ def _agency_entry(raw: dict[str, Any]) -> AgencyEntry:
         aliases=tuple(str(a) for a in raw.get("aliases") or ()),
         source=str(raw["source"]),
         named_after_province=bool(raw.get("named_after_province", False)),
+        takes_name=bool(raw.get("takes_name", False)),
+        without_name=raw.get("without_name"),
     )
 
 
@@ -144,6 +148,9 @@ def agencies() -> tuple[AgencyEntry, ...]:
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
         raise RegistryError(f"agencies.yaml: names listed twice: {sorted(duplicates)}")
+    for e in entries:
+        if e.without_name is not None and e.without_name not in names:
+            raise RegistryError(f"agencies.yaml: {e.name}: unknown without_name {e.without_name!r}")
     return entries
 
 

@@ -149,7 +149,7 @@ def _column_widths(table: Table, usable_cm: float) -> list[float]:
 
 def write_table(doc: DocxDocument, table: Table, usable_cm: float) -> DocxTable:
     """A Word table with the spans merged and the header rows repeated on every page."""
-    out = doc.add_table(rows=table.n_rows, cols=table.n_cols)
+    out: DocxTable = doc.add_table(rows=table.n_rows, cols=table.n_cols)
     out.style = doc.styles["Table Grid"]
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
     out.autofit = False

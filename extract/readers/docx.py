@@ -65,8 +65,9 @@ _RUN_CONTAINERS = {
 # Block wrappers whose children are body content.
 _BLOCK_CONTAINERS = {w("sdt"), w("sdtContent"), w("customXml")}
 # Letters only Unicode Vietnamese text has (legacy encodings store bytes ≤ 0xFF).
-_VIETNAMESE_UNICODE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
-                                 "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_VIETNAMESE_UNICODE = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
 # Macro-enabled documents and templates hold the same WordprocessingML; python-docx
 # only maps the plain document's content type to its DocumentPart.
 _WORD_VARIANTS = (
@@ -114,7 +115,8 @@ def _open_docx(path: Path) -> docx.document.Document:
         part = Package.open(str(path)).main_document_part
         if not isinstance(part, DocumentPart):
             raise ValueError(part.content_type)
-        return part.document
+        document: docx.document.Document = part.document
+        return document
     except PackageNotFoundError as exc:
         raise UnreadableFile(path, "damaged Word .docx file (bad zip package)") from exc
     except KeyError as exc:
@@ -238,14 +240,17 @@ class _BodyReader:
         """
         legacy = [(run, detect_legacy_font(run.look.font or "")) for run in runs]
         typed = "".join(run.raw for run, encoding in legacy if encoding)
-        if not typed or typed.isascii() or _VIETNAMESE_UNICODE.search(typed):
+        if not typed or _VIETNAMESE_UNICODE.search(typed):
             return runs
         out = []
         for run, encoding in legacy:
-            if encoding and not run.raw.isascii():
-                self.legacy_encodings.add(encoding)
+            if encoding:
+                # ".VnTimeH" draws every letter as a capital, ASCII ones too.
                 upper = is_uppercase_font(run.look.font or "")
-                run = _Run(convert_legacy(run.raw, encoding, uppercase=upper), run.raw, run.look)
+                text = convert_legacy(run.raw, encoding, uppercase=upper)
+                if text != run.raw:
+                    self.legacy_encodings.add(encoding)
+                    run = _Run(text, run.raw, run.look)
             out.append(run)
         return out
 

@@ -104,7 +104,10 @@ class StyleSheet:
         self._default: dict[str, str] = {}
         self._default_rpr: Element | None = None
         self._default_ppr: Element | None = None
+        # Styles do not change while a document is read: resolve each chain once.
         self._run_look = cache(self._run_look_uncached)
+        self._style_pprs = cache(self._style_pprs_uncached)
+        self._named_heading_level = cache(self._named_heading_level_uncached)
         if styles is None:
             return
         for style in styles.iter(w("style")):
@@ -139,11 +142,15 @@ class StyleSheet:
             style_id = w_val(style.find(w("basedOn")))
         return out
 
+    def _style_pprs_uncached(self, style_id: str | None) -> tuple[Element, ...]:
+        found = [s.find(w("pPr")) for s in self.chain(style_id)]
+        return tuple(ppr for ppr in found if ppr is not None)
+
     def paragraph_property(
         self, ppr: Element | None, style_id: str | None, tag: str, attr: str = "val"
     ) -> str | None:
         """A pPr child's attribute: direct formatting, then the style chain, then defaults."""
-        sources = [ppr] + [s.find(w("pPr")) for s in self.chain(style_id)] + [self._default_ppr]
+        sources = [ppr, *self._style_pprs(style_id), self._default_ppr]
         for source in sources:
             if source is None:
                 continue
@@ -156,8 +163,7 @@ class StyleSheet:
         """(numId, ilvl) as Word resolves them: each one independently, nearest first."""
         num_id: str | None = None
         ilvl: str | None = None
-        sources = [ppr] + [s.find(w("pPr")) for s in self.chain(style_id)]
-        for source in sources:
+        for source in [ppr, *self._style_pprs(style_id)]:
             num = source.find(w("numPr")) if source is not None else None
             if num is None:
                 continue
@@ -181,6 +187,14 @@ class StyleSheet:
 
     def heading_level(self, style_id: str | None, ppr: Element | None) -> int | None:
         """1 for "Heading 1"…, 0 for "Title"; else the outline level when one is set."""
+        named = self._named_heading_level(style_id)
+        if named is not None:
+            return named
+        outline = _int_or_none(self.paragraph_property(ppr, style_id, "outlineLvl"))
+        # outlineLvl 9 means "body text" in Word.
+        return outline + 1 if outline is not None and 0 <= outline < 9 else None
+
+    def _named_heading_level_uncached(self, style_id: str | None) -> int | None:
         for style in self.chain(style_id):
             name = (w_val(style.find(w("name"))) or "").strip()
             match = _HEADING_NAME.match(name)
@@ -188,9 +202,7 @@ class StyleSheet:
                 return int(match.group(1))
             if name.lower() in _TITLE_NAMES:
                 return 0
-        outline = _int_or_none(self.paragraph_property(ppr, style_id, "outlineLvl"))
-        # outlineLvl 9 means "body text" in Word.
-        return outline + 1 if outline is not None and 0 <= outline < 9 else None
+        return None
 
 
 def _int_or_none(value: str | None) -> int | None:

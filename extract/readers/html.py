@@ -99,6 +99,7 @@ class _Ctx:
     align: Align | None = None
     heading_level: int | None = None
     list_level: int | None = None
+    in_item: bool = False  # inside an <li>: its paragraphs keep the list level
     bold: bool = False
     italic: bool = False
     underline: bool = False
@@ -140,7 +141,9 @@ def _child_ctx(el: lxml.html.HtmlElement, tag: str, ctx: _Ctx) -> _Ctx:
     if tag in _HEADING:
         new = replace(new, heading_level=_HEADING[tag])
     if tag in ("ul", "ol"):
-        new = replace(new, list_level=(ctx.list_level or 0) + 1)
+        new = replace(new, list_level=(ctx.list_level or 0) + 1, in_item=False)
+    if tag == "li":
+        new = replace(new, in_item=True)
     return new
 
 
@@ -174,7 +177,7 @@ class _Walker:
             align=ctx.align,
             style_name=ctx.tag,
             heading_level=ctx.heading_level,
-            list_level=ctx.list_level if ctx.tag == "li" else None,
+            list_level=ctx.list_level if ctx.in_item else None,
         )
         self.blocks.append(Paragraph(id=self.next_id(), text=text, raw=raw.strip(), style=style))
 
@@ -267,7 +270,7 @@ def _table(el: lxml.html.HtmlElement, table_id: str, ctx: _Ctx) -> Table:
             col_span = _span(td.get("colspan"))
             taken.update((r + dr, col + dc) for dr in range(row_span) for dc in range(col_span))
             walker = _Walker(_counter(f"{table_id}.r{r}c{col}."))
-            walker.visit(td, replace(ctx, list_level=None, heading_level=None))
+            walker.visit(td, replace(ctx, list_level=None, heading_level=None, in_item=False))
             all_th = all_th and tag == "th"
             cells.append(
                 Cell(

@@ -36,8 +36,10 @@ class OcrPage:
 def tesseract_problem() -> str | None:
     """None when OCR can run; else what to install, in one line."""
     if shutil.which("tesseract") is None:
-        return ("Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie; "
-                "then pip install pytesseract)")
+        return (
+            "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie; "
+            "then pip install pytesseract)"
+        )
     try:
         import pytesseract
     except ImportError:
@@ -61,16 +63,27 @@ def image_words(image, *, scale: float) -> tuple[list[Word], list[float], list[s
     """Tesseract's words as Word (PDF points) with their confidences."""
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang=LANG, config="--psm 3",
-                                     output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(
+        image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT
+    )
     words, confs, doubtful = [], [], []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
         if not text.strip() or conf < 0:
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
-        words.append(Word(text=text, x0=x, x1=x + w, top=y, bottom=y + h,
-                          size=round(h * 1.25, 1), bold=False, italic=False))
+        words.append(
+            Word(
+                text=text,
+                x0=x,
+                x1=x + w,
+                top=y,
+                bottom=y + h,
+                size=round(h * 1.25, 1),
+                bold=False,
+                italic=False,
+            )
+        )
         confs.append(conf)
         if conf < LOW_CONFIDENCE:
             doubtful.append(text)
@@ -112,8 +125,16 @@ def raster_rules(image, *, scale: float) -> list[dict[str, Any]]:  # type: ignor
 
 
 def _line(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
-    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "width": x1 - x0, "height": bottom - top, "stroke": True}
+    return {
+        "object_type": "line",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "stroke": True,
+    }
 
 
 def ocr_pdf_page(path: Path, page_index: int, *, dpi: int = DPI) -> OcrPage:
@@ -124,5 +145,11 @@ def ocr_pdf_page(path: Path, page_index: int, *, dpi: int = DPI) -> OcrPage:
     words, confs, doubtful = image_words(image, scale=scale)
     rules = raster_rules(image, scale=scale)
     mean = sum(confs) / len(confs) if confs else 0.0
-    return OcrPage(page=page_index + 1, words=words, rules=rules, mean_confidence=mean,
-                   low_confidence=doubtful, seconds=time.perf_counter() - started)
+    return OcrPage(
+        page=page_index + 1,
+        words=words,
+        rules=rules,
+        mean_confidence=mean,
+        low_confidence=doubtful,
+        seconds=time.perf_counter() - started,
+    )

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from extract.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
+from extract.readers.pdf_fast import fast_path_ok, pdfium_words
 from extract.readers.pdf_tables import (
     TablePart,
     build_table,
@@ -57,8 +59,8 @@ from schemas.document import (
 )
 
 OcrMode = str
-MIN_MARGIN_LINES = 3   # lines ending at the same x before it counts as the margin
-FOOTNOTE_SIZE = 0.85   # footnotes are set this much smaller than the page's text
+MIN_MARGIN_LINES = 3  # lines ending at the same x before it counts as the margin
+FOOTNOTE_SIZE = 0.85  # footnotes are set this much smaller than the page's text
 
 
 @dataclass(slots=True)
@@ -141,7 +143,8 @@ def _page_words(page: Any) -> list[Word]:
 
 def _page_tables(page: Any, page_no: int, words: Sequence[Word]) -> list[TablePart]:
     tables = [
-        t for boxes in find_cell_boxes(page, ruling_objects(page))
+        t
+        for boxes in find_cell_boxes(page, ruling_objects(page))
         if (t := build_table(page_no, boxes, words)) is not None
     ]
     return [t for t in tables if not any(_nested(t, o) for o in tables if o is not t)]
@@ -179,29 +182,57 @@ def _page_paragraphs(
 def _in_reading_order(paras: list[ParaItem], tables: list[TablePart]) -> list[Item]:
     items: list[Item] = list(paras)
     for table in sorted(tables, key=lambda t: t.top, reverse=True):
-        at = next((i for i, p in enumerate(items)
-                   if isinstance(p, ParaItem) and p.top >= table.top), len(items))
+        at = next(
+            (i for i, p in enumerate(items) if isinstance(p, ParaItem) and p.top >= table.top),
+            len(items),
+        )
         items.insert(at, TableItem(table))
     return items
 
 
-def read_page(page: Any, state: ReadState, report: Report) -> None:
-    page_no, height = page.page_number, float(page.height)
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """What the rest of the reader needs of a page, from either library."""
+
+    page_no: int
+    width: float
+    height: float
+    words: list[Word]
+    tables: list[TablePart]
+
+
+def plumber_view(page: Any) -> PageView:
     words = _page_words(page)
-    layer: TextLayer = text_layer_of([repair_text(w.text) for w in words])
-    state.pages.append(PageInfo(page=page_no, width=float(page.width), height=height,
-                                text_layer=layer))
+    layer_ok = text_layer_of([repair_text(w.text) for w in words]) == "ok"
+    tables = _page_tables(page, page.page_number, words) if layer_ok else []
+    return PageView(page.page_number, float(page.width), float(page.height), words, tables)
+
+
+def fast_view(page: Any, fast_page: Any) -> PageView | None:
+    """The page read by PDFium, or None when it may hold a ruled table (pdfplumber's job)."""
+    if not fast_path_ok(fast_page):
+        return None
+    return PageView(
+        page.page_number, float(page.width), float(page.height), pdfium_words(fast_page), []
+    )
+
+
+def read_page(view: PageView, state: ReadState, report: Report) -> None:
+    page_no, height = view.page_no, view.height
+    layer: TextLayer = text_layer_of([repair_text(w.text) for w in view.words])
+    state.pages.append(PageInfo(page=page_no, width=view.width, height=height, text_layer=layer))
     if layer != "ok":
         report.warn(WarningCode.NO_TEXT_LAYER, page=page_no)
         if layer == "garbage":
             report.warn(WarningCode.TEXT_LAYER_GARBAGE, page=page_no)
         return
-    tables = _page_tables(page, page_no, words)
-    lines = words_to_lines(_outside_tables(words, tables))
+    tables = view.tables
+    lines = words_to_lines(_outside_tables(view.words, tables))
     if not lines and not tables:
         return
-    paras = _page_paragraphs(lines, page_no, state.margins(page.width, lines), height) \
-        if lines else []
+    paras = (
+        _page_paragraphs(lines, page_no, state.margins(view.width, lines), height) if lines else []
+    )
     mark_footnotes(paras)
     state.items.extend(_in_reading_order(paras, tables))
 
@@ -291,8 +322,10 @@ def _join(prev: Item, nxt: Item) -> None:
 
 def _bbox(lines: Sequence[Line]) -> tuple[float, float, float, float]:
     return (
-        round(min(ln.x0 for ln in lines), 2), round(min(ln.top for ln in lines), 2),
-        round(max(ln.x1 for ln in lines), 2), round(max(ln.bottom for ln in lines), 2),
+        round(min(ln.x0 for ln in lines), 2),
+        round(min(ln.top for ln in lines), 2),
+        round(max(ln.x1 for ln in lines), 2),
+        round(max(ln.bottom for ln in lines), 2),
     )
 
 
@@ -313,24 +346,34 @@ def para_to_block(item: ParaItem, block_id: str) -> Paragraph:
     )
     prov = tuple(Prov(page=page, bbox=_bbox(part)) for page, part in item.parts)
     text = repair_text(join_line_texts([ln.text for ln in lines]))
-    return Paragraph(id=block_id, text=text, raw=raw, style=style,
-                     role=item.role, prov=prov)
+    return Paragraph(id=block_id, text=text, raw=raw, style=style, role=item.role, prov=prov)
 
 
 def table_to_block(item: TableItem, block_id: str) -> Table:
     part = item.table
     cells = tuple(
         Cell(
-            row=c.row, col=c.col, row_span=c.row_span, col_span=c.col_span,
-            text=repair_text(c.text, keep_newlines=True), raw=c.text,
+            row=c.row,
+            col=c.col,
+            row_span=c.row_span,
+            col_span=c.col_span,
+            text=repair_text(c.text, keep_newlines=True),
+            raw=c.text,
             header=c.row < part.header_rows,
             prov=tuple(Prov(page=p, bbox=_rounded(b)) for p, b in c.pages),
         )
         for c in sorted(part.cells, key=lambda c: (c.row, c.col))
     )
     prov = tuple(Prov(page=p, bbox=_rounded(b)) for p, b in part.pages)
-    return Table(id=block_id, n_rows=part.n_rows, n_cols=part.n_cols, cells=cells,
-                 header_rows=part.header_rows, role=item.role, prov=prov)
+    return Table(
+        id=block_id,
+        n_rows=part.n_rows,
+        n_cols=part.n_cols,
+        cells=cells,
+        header_rows=part.header_rows,
+        role=item.role,
+        prov=prov,
+    )
 
 
 def items_to_blocks(items: Sequence[Item]) -> list[Block]:
@@ -363,8 +406,19 @@ def _open(path: Path) -> Iterator[Any]:
         yield pdf
 
 
-def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto") -> Document:
+def _open_fast(path: Path) -> Any | None:
+    """PDFium's view of the same file; None if PDFium cannot open what pdfminer could."""
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        return None
+
+
+def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = True) -> Document:
     """Read a PDF's text layer into blocks.
+
+    Pages without drawn rules are read by PDFium (fast); pages that may hold a ruled
+    table by pdfplumber. `fast=False` reads every page with pdfplumber.
 
     Raises:
         UnreadableFile: the PDF is encrypted, damaged or truncated, or not a PDF.
@@ -372,16 +426,28 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto") -> Document:
     path = Path(path)
     report = Report()
     if ocr == "force":
-        report.warn(WarningCode.OCR_UNAVAILABLE, detail="OCR is not built in yet; "
-                    "the text layer is read")
+        report.warn(
+            WarningCode.OCR_UNAVAILABLE, detail="OCR is not built in yet; the text layer is read"
+        )
     state = ReadState()
     with _open(path) as pdf:
-        for page in pdf.pages:
-            read_page(page, state, report)
-            page.close()
+        fast_doc = _open_fast(path) if fast else None
+        try:
+            for i, page in enumerate(pdf.pages):
+                view = None
+                if fast_doc is not None:
+                    fast_page = fast_doc[i]
+                    view = fast_view(page, fast_page)
+                    fast_page.close()
+                read_page(view or plumber_view(page), state, report)
+                page.close()
+        finally:
+            if fast_doc is not None:
+                fast_doc.close()
     mark_furniture(state.items, len(state.pages))
     blocks = items_to_blocks(join_across_pages(state.items))
     _warn_glyphs(blocks, report)
     src = source.model_copy(update={"pages": len(state.pages)})
-    return Document(source=src, pages=tuple(state.pages), blocks=tuple(blocks),
-                    warnings=report.items)
+    return Document(
+        source=src, pages=tuple(state.pages), blocks=tuple(blocks), warnings=report.items
+    )

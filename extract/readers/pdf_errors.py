@@ -49,6 +49,12 @@ def pdf_errors(path: Path) -> Iterator[None]:
         yield
     except VanbanError:
         raise
-    except (PdfminerException, PSException, PDFSyntaxError, PDFEncryptionError,
-            zlib.error, EOFError) as exc:
+    except (
+        PdfminerException,
+        PSException,
+        PDFSyntaxError,
+        PDFEncryptionError,
+        zlib.error,
+        EOFError,
+    ) as exc:
         raise UnreadableFile(path, pdf_reason(exc)) from exc

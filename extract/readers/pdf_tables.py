@@ -16,9 +16,9 @@ from extract.readers.pdf_text import Line, Word, cell_lines_to_text, words_to_li
 from normalize.text import fold_ws
 
 BBoxT = tuple[float, float, float, float]
-HAIRLINE = 3.0      # a filled rectangle this thin is a drawn rule
-SNAP = 4.0          # boundaries closer than this are one (cell padding, double rules)
-MIN_RULES = 2       # fewer rulings per direction: no table on the page
+HAIRLINE = 3.0  # a filled rectangle this thin is a drawn rule
+SNAP = 4.0  # boundaries closer than this are one (cell padding, double rules)
+MIN_RULES = 2  # fewer rulings per direction: no table on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +188,19 @@ def build_table(page_no: int, boxes: Sequence[BBoxT], words: Sequence[Word]) -> 
     for g in grid:
         lines = _cell_lines(words_in(words, g.bbox))
         bold = bool(lines) and lines[0].bold
-        cells.append(PartCell(g.row, g.col, g.row_span, g.col_span,
-                              cell_lines_to_text(lines), bold, [(page_no, g.bbox)]))
+        cells.append(
+            PartCell(
+                g.row,
+                g.col,
+                g.row_span,
+                g.col_span,
+                cell_lines_to_text(lines),
+                bold,
+                [(page_no, g.bbox)],
+            )
+        )
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    return TablePart(n_rows, n_cols, xs, cells, header_row_count(cells, n_rows),
-                     [(page_no, bbox)])
+    return TablePart(n_rows, n_cols, xs, cells, header_row_count(cells, n_rows), [(page_no, bbox)])
 
 
 # ---------------------------------------------------------------- stitching
@@ -283,17 +291,19 @@ def _merge_row_into(first: TablePart, second: TablePart) -> TablePart:
     return replace(second, n_rows=second.n_rows - 1, cells=rest)
 
 
-def _extend_merged_cells(
-    first: TablePart, second: TablePart, run: Sequence[PartCell]
-) -> TablePart:
+def _extend_merged_cells(first: TablePart, second: TablePart, run: Sequence[PartCell]) -> TablePart:
     """Cells merged down the rows and cut by the page break become one cell again:
     the leading run, and any empty top cell that itself spans rows (a merged
     "Chủ trì" whose text stayed on the page before)."""
     above = _above(first)
     spanning_blanks = [
-        c for c in _top_row(second)
-        if c not in run and not c.text and c.row_span > 1
-        and (t := above.get(c.col)) is not None and t.col_span == c.col_span
+        c
+        for c in _top_row(second)
+        if c not in run
+        and not c.text
+        and c.row_span > 1
+        and (t := above.get(c.col)) is not None
+        and t.col_span == c.col_span
     ]
     joined = [*run, *spanning_blanks]
     for cell in joined:

@@ -6,6 +6,7 @@ nothing here opens a file. Units are PDF points, origin top-left.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -30,10 +31,10 @@ ITEM_START = re.compile(
     re.X,
 )
 
-COLUMN_GAP_EM = 1.5       # a gap this wide may separate two columns ...
+COLUMN_GAP_EM = 1.5  # a gap this wide may separate two columns ...
 LONE_COLUMN_GAP_EM = 4.0  # ... and this wide needs no neighbour to confirm it
-BAND_LINE_GAP_EM = 0.8    # lines of a two-column band follow each other this closely
-TOUCHING_EM = 0.08        # words closer than this are one word cut by a stray space
+BAND_LINE_GAP_EM = 0.8  # lines of a two-column band follow each other this closely
+TOUCHING_EM = 0.08  # words closer than this are one word cut by a stray space
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +119,12 @@ def _weighted_median(pairs: Iterable[tuple[float, int]]) -> float:
     return 0.0
 
 
+@functools.cache
 def font_is_bold(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
 
 
+@functools.cache
 def font_is_italic(fontname: str) -> bool:
     return bool(_ITALIC_FONT.search(fontname.split("+")[-1]))
 
@@ -135,9 +138,14 @@ def dict_to_word(word: dict[str, Any]) -> Word:
     sizes = sorted(round(float(c.get("size", 0.0)), 1) for c in chars)
     size = sizes[len(sizes) // 2] if sizes else 0.0
     return Word(
-        text=word["text"], x0=float(word["x0"]), x1=float(word["x1"]),
-        top=float(word["top"]), bottom=float(word["bottom"]),
-        size=size, bold=bold, italic=italic,
+        text=word["text"],
+        x0=float(word["x0"]),
+        x1=float(word["x1"]),
+        top=float(word["top"]),
+        bottom=float(word["bottom"]),
+        size=size,
+        bold=bold,
+        italic=italic,
     )
 
 
@@ -171,9 +179,16 @@ def fuse_touching(words: Sequence[Word]) -> tuple[Word, ...]:
         prev = out[-1] if out else None
         if prev is not None and word.x0 - prev.x1 < TOUCHING_EM * (word.size or 10.0):
             main = prev if len(prev.text) >= len(word.text) else word
-            out[-1] = Word(prev.text + word.text, prev.x0, max(prev.x1, word.x1),
-                           min(prev.top, word.top), max(prev.bottom, word.bottom),
-                           main.size, main.bold, main.italic)
+            out[-1] = Word(
+                prev.text + word.text,
+                prev.x0,
+                max(prev.x1, word.x1),
+                min(prev.top, word.top),
+                max(prev.bottom, word.bottom),
+                main.size,
+                main.bold,
+                main.italic,
+            )
         else:
             out.append(word)
     return tuple(out)
@@ -220,8 +235,11 @@ def column_gaps(lines: Sequence[Line]) -> list[Gap | None]:
         size = lines[i].size or 1.0
         lone = gap.x1 - gap.x0 >= LONE_COLUMN_GAP_EM * size
         near = [
-            other for j, other in enumerate(candidates)
-            if other is not None and j != i and abs(j - i) <= 3
+            other
+            for j, other in enumerate(candidates)
+            if other is not None
+            and j != i
+            and abs(j - i) <= 3
             and abs(lines[j].top - lines[i].top) <= 4 * size
         ]
         gaps.append(gap if lone or any(_overlaps(gap, o) for o in near) else None)
@@ -286,8 +304,9 @@ def _take_band(
         if gap is not None and (i == start or gap.x0 < gutter[1] and gap.x1 > gutter[0]):
             left.append(Line(line.words[: gap.index]))
             right.append(Line(line.words[gap.index :]))
-            gutter = (gap.x0, gap.x1) if i == start else (
-                max(gutter[0], gap.x0), min(gutter[1], gap.x1))
+            gutter = (
+                (gap.x0, gap.x1) if i == start else (max(gutter[0], gap.x0), min(gutter[1], gap.x1))
+            )
             if gutter[0] >= gutter[1]:
                 gutter = (gap.x0, gap.x1)
         else:

@@ -17,7 +17,7 @@ from typing import Literal
 
 TextLayer = Literal["ok", "none", "garbage"]
 
-MIN_JUDGED = 25           # fewer judged words: too little to call a page garbage
+MIN_JUDGED = 25  # fewer judged words: too little to call a page garbage
 MIN_SYLLABLE_SHARE = 0.75
 MIN_DIACRITIC_SHARE = 0.25
 
@@ -45,8 +45,7 @@ class LayerScore:
         if self.judged < MIN_JUDGED:
             return False
         return (
-            self.syllable_share < MIN_SYLLABLE_SHARE
-            or self.diacritic_share < MIN_DIACRITIC_SHARE
+            self.syllable_share < MIN_SYLLABLE_SHARE or self.diacritic_share < MIN_DIACRITIC_SHARE
         )
 
 
@@ -81,7 +80,7 @@ def score_text(tokens: Iterable[str]) -> LayerScore:
 
 
 def text_layer_of(tokens: list[str]) -> TextLayer:
-    """"none" without any text, "garbage" when the words are not Vietnamese, else "ok"."""
+    """ "none" without any text, "garbage" when the words are not Vietnamese, else "ok"."""
     if not any(t.strip() for t in tokens):
         return "none"
     return "garbage" if score_text(tokens).garbage else "ok"

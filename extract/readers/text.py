@@ -25,9 +25,9 @@ from extract.readers.text_tables import (
     TableDraft,
     draft_to_table,
     is_pipe_row,
-    is_tsv_row,
     parse_pipe_rows,
     parse_tsv,
+    starts_tsv,
 )
 from extract.repair import count_glyph_errors, repair_text
 from schemas.diagnostics import Report, UnreadableFile, WarningCode
@@ -82,7 +82,7 @@ def _text_line(lines: Sequence[str], i: int, *, blank_before: bool, markdown: bo
 
 
 def _table_at(lines: Sequence[str], i: int) -> tuple[TableDraft, int] | None:
-    if is_tsv_row(lines[i]):
+    if starts_tsv(lines[i]):
         return parse_tsv(lines, i)
     if is_pipe_row(lines[i]):
         return parse_pipe_rows(lines, i)

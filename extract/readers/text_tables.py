@@ -67,7 +67,14 @@ def html_cell(raw: str) -> CellDraft:
 
 
 def is_tsv_row(line: str) -> bool:
+    """A row inside a tab-separated table (group rows have one filled cell)."""
     return "\t" in line and bool(line.strip())
+
+
+def starts_tsv(line: str) -> bool:
+    """A tab-separated table starts with a row of at least two filled cells, so that
+    a line merely indented with a tab stays text."""
+    return sum(1 for part in line.split("\t") if part.strip()) >= 2
 
 
 def is_pipe_row(line: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract import read_document
-from extract.appendix import appendix_of, parse_appendix
+from extract.appendix import Appendix, appendix_of, parse_appendix
 from extract.appendix_rows import RowDraft, TableState, table_to_drafts
 from extract.cell_lists import cell_items, numbered_items
 from extract.columns import read_columns
@@ -402,10 +402,14 @@ def test_appendix_title_gives_the_year_of_deadlines_without_one() -> None:
         doc, plan=Plan(year_start=2026, year_end=2030), province="Nghệ An", report=Report()
     )
     assert tasks[0].deadline is not None and str(tasks[0].deadline.end) == "2025-12-31"
-    assert (
-        appendix_of([_para("PHỤ LỤC", 1), _para("KHUNG NHIỆM VỤ GIAI ĐOẠN 2026-2030", 2)]).year_end
-        == 2030
+    assert appendix_of([_para("PHỤ LỤC", 1), _para("KHUNG NHIỆM VỤ GIAI ĐOẠN 2026-2030", 2)]) == (
+        Appendix("PHỤ LỤC KHUNG NHIỆM VỤ GIAI ĐOẠN 2026-2030", 2026, 2030)
     )
+    dated = [
+        _para("Phụ lục kèm theo Kế hoạch số 12/KH-UBND ngày 5/1/2025", 1),
+        _para("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026", 2),
+    ]
+    assert (appendix_of(dated).year_start, appendix_of(dated).year_end) == (2026, 2026)
 
 
 def test_task_record_fields() -> None:

@@ -222,3 +222,22 @@ def test_asides_and_lead_ins_are_not_tasks() -> None:
         ("Việc một", None),
         ("Việc hai", None),
     ]
+
+
+def test_deadline_written_into_a_duty() -> None:
+    (task,) = _tasks("VI. TỔ CHỨC THỰC HIỆN", "3. Các cơ quan Trung ương đóng trên địa bàn tỉnh",
+                     "- Gửi kế hoạch CCHC năm 2026 về UBND tỉnh trước ngày 31/01/2026.")
+    assert task.deadline is not None
+    assert (task.deadline.kind.value, str(task.deadline.end)) == ("date", "2026-01-31")
+
+
+def test_several_deadlines_in_one_duty_are_parts() -> None:
+    doc_tasks = seed_tasks("001")
+    first = next(t for t in doc_tasks if t.group == "IV.1")
+    assert first.deadline is not None
+    assert [str(p.end) for p in first.deadline.parts] == ["2025-01-20", "2025-01-31"]
+
+
+def test_task_without_deadline_words_has_none() -> None:
+    (task,) = _tasks("II. NHIỆM VỤ", "1. Cải cách thể chế", "- Triển khai kế hoạch CCHC năm 2026")
+    assert task.deadline is None

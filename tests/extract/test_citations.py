@@ -17,16 +17,22 @@ from tests.conftest import EXPECTED, SAMPLES, SEEDS
 
 GOLDEN_SEEDS = ("000", "001", "002", "003")
 SEED_FILES = [
-    (seed, path) for seed in GOLDEN_SEEDS for path in sorted(SAMPLES.glob(f"{seed}_*"))
+    (seed, path)
+    for seed in GOLDEN_SEEDS
+    for path in sorted(SAMPLES.glob(f"{seed}_*"))
     if path.suffix in (".txt", ".md", ".docx", ".pdf", ".html")
 ]
 
 
 def _key(row: dict) -> tuple:
-    return citation_identity(row["doc_type"], row["serial"], row["symbol"], row["year"], row["title"])
+    return citation_identity(
+        row["doc_type"], row["serial"], row["symbol"], row["year"], row["title"]
+    )
 
 
-@pytest.fixture(scope="module", params=SEED_FILES, ids=[f"{s}.{p.suffix[1:]}" for s, p in SEED_FILES])
+@pytest.fixture(
+    scope="module", params=SEED_FILES, ids=[f"{s}.{p.suffix[1:]}" for s, p in SEED_FILES]
+)
 def found(request: pytest.FixtureRequest) -> tuple[str, dict, dict]:
     seed, path = request.param
     golden = json.loads((EXPECTED / seed / "citations.json").read_text(encoding="utf-8"))
@@ -51,38 +57,68 @@ def test_cited_documents_found(found) -> None:
 @pytest.mark.parametrize("field", ["date", "role", "number", "amended_by"])
 def test_citation_fields(found, field: str) -> None:
     _, want, got = found
-    wrong = {k: (got[k][field], want[k][field]) for k in set(want) & set(got)
-             if got[k][field] != want[k][field]}
+    wrong = {
+        k: (got[k][field], want[k][field])
+        for k in set(want) & set(got)
+        if got[k][field] != want[k][field]
+    }
     assert wrong == {}
 
 
 def _doc(texts: list[str]) -> Document:
     source = Source(path="x.txt", sha256="0" * 64, format="txt")
-    blocks = tuple(Paragraph(id=f"b{i:04d}", text=t, raw=t, prov=(Prov(page=1 + i // 3),))
-                   for i, t in enumerate(texts, 1))
+    blocks = tuple(
+        Paragraph(id=f"b{i:04d}", text=t, raw=t, prov=(Prov(page=1 + i // 3),))
+        for i, t in enumerate(texts, 1)
+    )
     return Document(source=source, blocks=blocks)
 
 
-HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "Số: 12/QĐ-UBND", "Nghệ An, ngày 5 tháng 1 năm 2026",
-        "QUYẾT ĐỊNH", "Ban hành Kế hoạch", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"]
+HEAD = [
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH NGHỆ AN",
+    "Số: 12/QĐ-UBND",
+    "Nghệ An, ngày 5 tháng 1 năm 2026",
+    "QUYẾT ĐỊNH",
+    "Ban hành Kế hoạch",
+    "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+]
 
 
 def test_short_form_joins_the_full_one_and_keeps_first_loc() -> None:
-    doc = _doc([*HEAD,
-                "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình;",
-                "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
-                "I. MỤC ĐÍCH", "- Cụ thể hóa Nghị quyết số 76/NQ-CP; Nghị quyết số 76/2021/NQ-CP."])
+    doc = _doc(
+        [
+            *HEAD,
+            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+            "I. MỤC ĐÍCH",
+            "- Cụ thể hóa Nghị quyết số 76/NQ-CP; Nghị quyết số 76/2021/NQ-CP.",
+        ]
+    )
     cites = parse_citations(doc, report=Report())
     assert len(cites) == 1
     c = cites[0]
-    assert (c.number, c.serial, c.year, c.date, c.role) == ("76/NQ-CP", "76", 2021, "2021-07-15", "basis")
+    assert (c.number, c.serial, c.year, c.date, c.role) == (
+        "76/NQ-CP",
+        "76",
+        2021,
+        "2021-07-15",
+        "basis",
+    )
     assert (c.loc.page, c.loc.block) == (3, "b0008")
 
 
 def test_ambiguous_short_form_is_reported_not_guessed() -> None:
-    doc = _doc([*HEAD, "Căn cứ Quyết định số 5/QĐ-UBND ngày 1/2/2020 của UBND tỉnh;",
-                "Căn cứ Quyết định số 5/QĐ-UBND ngày 3/4/2021 của UBND tỉnh;", "QUYẾT ĐỊNH:",
-                "Điều 1. Thay thế Quyết định số 5/QĐ-UBND."])
+    doc = _doc(
+        [
+            *HEAD,
+            "Căn cứ Quyết định số 5/QĐ-UBND ngày 1/2/2020 của UBND tỉnh;",
+            "Căn cứ Quyết định số 5/QĐ-UBND ngày 3/4/2021 của UBND tỉnh;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Thay thế Quyết định số 5/QĐ-UBND.",
+        ]
+    )
     report = Report()
     cites = parse_citations(doc, report=report)
     assert sorted(c.year for c in cites) == [2020, 2021]
@@ -91,21 +127,38 @@ def test_ambiguous_short_form_is_reported_not_guessed() -> None:
 
 def test_basis_only_in_the_preamble() -> None:
     """'Thực hiện …' opening a task bullet in the plan is a mention, not a basis."""
-    doc = _doc([*HEAD, "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;",
-                "QUYẾT ĐỊNH:", "Điều 1. Ban hành.", "I. NHIỆM VỤ",
-                "- Thực hiện Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ."])
+    doc = _doc(
+        [
+            *HEAD,
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành.",
+            "I. NHIỆM VỤ",
+            "- Thực hiện Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ.",
+        ]
+    )
     roles = {c.number: c.role.value for c in parse_citations(doc, report=Report())}
     assert roles == {"30/2020/NĐ-CP": "basis", "118/2025/NĐ-CP": "mention"}
 
 
 def test_own_number_and_attachment_note_are_not_citations() -> None:
-    doc = _doc([*HEAD, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;", "QUYẾT ĐỊNH:",
-                "Điều 1. Ban hành.", "KẾ HOẠCH", "Cải cách hành chính năm 2026",
-                "(Kèm theo Quyết định số 12/QĐ-UBND ngày 5/1/2026 của UBND tỉnh)",
-                "I. MỤC ĐÍCH", "Triển khai Quyết định số 12/QĐ-UBND nói trên."])
+    doc = _doc(
+        [
+            *HEAD,
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành.",
+            "KẾ HOẠCH",
+            "Cải cách hành chính năm 2026",
+            "(Kèm theo Quyết định số 12/QĐ-UBND ngày 5/1/2026 của UBND tỉnh)",
+            "I. MỤC ĐÍCH",
+            "Triển khai Quyết định số 12/QĐ-UBND nói trên.",
+        ]
+    )
     cites = parse_citations(doc, report=Report())
     assert [(c.doc_type, c.title, c.role.value) for c in cites] == [
-        ("luat", "Tổ chức chính quyền địa phương", "basis")]
+        ("luat", "Tổ chức chính quyền địa phương", "basis")
+    ]
 
 
 def test_provincial_issuer_gets_the_province() -> None:

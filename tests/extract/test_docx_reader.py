@@ -662,3 +662,46 @@ def test_rendered_002_appendix_keeps_row_spans_like_the_seed() -> None:
     assert first_task.text.startswith("1.1. 100% các sở, ban, ngành cấp tỉnh")
     assert sum(1 for c in got.cells if c.row_span > 1) > 20
     assert_same_table(got, want)
+
+
+# --- legacy font encodings ---------------------------------------------------------------
+
+
+def test_runs_in_legacy_fonts_are_converted_and_warned(tmp_path: Path) -> None:
+    """Word rule: text typed in a pre-Unicode font is stored as the font's 8-bit codes
+    (Windows-1252 characters) and only the font draws it as Vietnamese: ".VnTime" is
+    TCVN3, ".VnTimeH" TCVN3 drawn in capitals, "VNI-Times" VNI. Bug prevented: mojibake
+    ("Céng hoµ x· héi") reaching the parsers. The raw text keeps what the file holds."""
+    doc = b.new_docx()
+    b.run_in_font(doc.add_paragraph(""), "Céng hoµ x· héi chñ nghÜa ViÖt Nam", ".VnTime")
+    b.run_in_font(doc.add_paragraph(""), "uû ban nh©n d©n", ".VnTimeH")
+    mixed = doc.add_paragraph("Số: 12/KH-UBND; ")
+    b.run_in_font(mixed, "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "VNI-Times")
+    read_doc = read(b.save(doc, tmp_path))
+    got = [(p.text, p.raw) for p in paragraphs(read_doc)]
+    assert got == [
+        ("Cộng hoà xã hội chủ nghĩa Việt Nam", "Céng hoµ x· héi chñ nghÜa ViÖt Nam"),
+        ("UỶ BAN NHÂN DÂN", "uû ban nh©n d©n"),
+        (
+            "Số: 12/KH-UBND; Cộng hòa xã hội chủ nghĩa Việt Nam",
+            "Số: 12/KH-UBND; Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
+        ),
+    ]
+    assert [(w.code, w.message) for w in read_doc.warnings] == [
+        ("legacy_encoding", "text in a legacy Vietnamese encoding (TCVN3) converted"),
+        ("legacy_encoding", "text in a legacy Vietnamese encoding (VNI) converted"),
+    ]
+
+
+def test_unicode_text_under_an_old_font_name_is_left_alone(tmp_path: Path) -> None:
+    """Files converted to Unicode often keep "VNI-Times" as the run font (the realdocs
+    .doc does). Bug prevented: converting Unicode text a second time ("Ủy" garbled)."""
+    doc = b.new_docx()
+    b.run_in_font(doc.add_paragraph(""), "Ủy ban nhân dân tỉnh Lâm Đồng", "VNI-Times")
+    b.run_in_font(doc.add_paragraph(""), "Tháng 9 năm 2025", ".VnTime")
+    read_doc = read(b.save(doc, tmp_path))
+    assert [p.text for p in paragraphs(read_doc)] == [
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+        "Tháng 9 năm 2025",
+    ]
+    assert read_doc.warnings == ()

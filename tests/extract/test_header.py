@@ -390,7 +390,8 @@ REAL = [
             "issuer": "Sở Nội vụ",
             "place": "Lâm Đồng",
             "issued_date": None,
-            "title": "Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026 tỉnh Lâm Đồng",
+            "title": "Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026 "
+            "tỉnh Lâm Đồng",
             "signer": {
                 "name": "Trần Hữu Tuấn",
                 "position": "Phó Giám đốc",

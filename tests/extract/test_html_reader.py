@@ -74,10 +74,11 @@ def test_list_items_with_levels(tmp_path: Path) -> None:
     """Each <li> is a paragraph; nesting depth of ul/ol is list_level."""
     doc = _read(
         tmp_path,
-        "<ul><li>Nơi nhận:<ul><li>Như Điều 3;</li><li>Lưu: VT.</li></ul></li></ul>",
+        "<ul><li>Nơi nhận:<ul><li>Như Điều 3;</li><li><p>Lưu: VT.</p></li></ul></li></ul>"
+        "<p>Sau danh sách</p>",
     )
-    assert _texts(doc) == ["Nơi nhận:", "Như Điều 3;", "Lưu: VT."]
-    assert [p.style.list_level for p in doc.paragraphs()] == [1, 2, 2]
+    assert _texts(doc) == ["Nơi nhận:", "Như Điều 3;", "Lưu: VT.", "Sau danh sách"]
+    assert [p.style.list_level for p in doc.paragraphs()] == [1, 2, 2, None]
 
 
 def test_line_breaks_inside_a_paragraph(tmp_path: Path) -> None:

@@ -295,3 +295,28 @@ def test_short_repeats_are_not_duplicated_content() -> None:
     )
     assert not report.has(WarningCode.DUPLICATE_CONTENT)
     assert tree.section_of["b0005"] == "I.2"
+
+
+def test_unnumbered_bold_titles_are_parts_when_there_are_no_roman_parts() -> None:
+    tree, _ = _tree("**MỤC TIÊU**", "1. Đạt 95% hồ sơ đúng hạn", "**NHIỆM VỤ**",
+                    "1. Cải cách thủ tục hành chính", "- Rà soát thủ tục", "**ỦY BAN NHÂN DÂN TỈNH**")
+    assert [(s.id, s.label, s.heading, s.parent, s.kind.value if s.kind else None)
+            for s in tree.sections] == [
+        ("s1", None, "MỤC TIÊU", None, "targets"),
+        ("s1.1", "1.", "Đạt 95% hồ sơ đúng hạn", "s1", "targets"),
+        ("s2", None, "NHIỆM VỤ", None, "tasks"),
+        ("s2.1", "1.", "Cải cách thủ tục hành chính", "s2", "tasks")]
+    assert tree.section_of["b0006"] == "s2.1"  # a bold signature line is no title
+
+
+def test_unnumbered_titles_are_ignored_next_to_roman_parts() -> None:
+    tree, _ = _tree("I. MỤC TIÊU", "**Cải cách thể chế**", "1. Một việc")
+    assert [s.id for s in tree.sections] == ["I", "I.1"]
+
+
+def test_bold_area_line_is_a_title_only_after_a_part_title() -> None:
+    tree, _ = _tree("**Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính**", "Nội dung")
+    assert tree.sections == []
+    tree, _ = _tree("**NHIỆM VỤ**", "**Cải cách thể chế**", "- Rà soát văn bản")
+    assert [(s.id, s.area.value if s.area else None) for s in tree.sections] == [
+        ("s1", None), ("s2", "the_che")]

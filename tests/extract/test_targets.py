@@ -214,3 +214,34 @@ YEARS = [
 @pytest.mark.parametrize(("text", "year"), YEARS, ids=[y[0][:30] for y in YEARS])
 def test_year_in(text: str, year: int | None) -> None:
     assert year_in(text) == year
+
+
+# --- every format of a seed gives the targets of its text form
+
+FORMATS = [
+    f"{seed}_{digest}.{ext}"
+    for seed, digest in (("001", "1a5f14619ac43e8b"), ("002", "9b0bb8ab07a8216a"))
+    for ext in ("docx", "pdf")
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", FORMATS)
+def test_other_formats_give_the_same_sections_and_targets(name: str) -> None:
+    from extract import read_document
+    from extract.record import document_to_record
+    from tests.conftest import SAMPLES
+
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"{name} not in samples/")
+    record = document_to_record(read_document(path), report=Report())
+    seed = name[:3]
+    expected_targets = json.loads((EXPECTED / seed / "targets.json").read_text("utf-8"))
+    expected_sections = json.loads((EXPECTED / seed / "sections.json").read_text("utf-8"))
+    assert [s.id for s in record.sections] == [e["id"] for e in expected_sections]
+    got = [_plain(t) for t in record.targets]
+    want = [{f: e.get(f) for f in FIELDS} for e in expected_targets]
+    missing = [w for w in want if w not in got]
+    extra = [g for g in got if g not in want]
+    assert not missing and not extra, f"missing {missing[:3]}; extra {extra[:3]}"

@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract import read_document
-from extract.readers.text import split_segments
+from extract.readers.text import read_text, split_segments
 from extract.readers.text_lines import join_lines
 from extract.readers.text_markdown import read_markdown_line
 from extract.readers.text_pipe import parse_flat_pipe
+from extract.source import make_source
 from schemas.diagnostics import WarningCode
 from schemas.document import Cell, Document, Paragraph, Table
 from tests.conftest import SEEDS
@@ -73,6 +76,16 @@ def test_line_joining(case: dict) -> None:
     assert len(runs) == 1
     paragraphs = join_lines(runs[0].lines, markdown=case["markdown"])
     assert [" ".join(p.text.split()) for p in paragraphs] == case["paragraphs"]
+
+
+def test_line_indented_with_a_tab_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "indent.txt"
+    path.write_text(
+        "\tCăn cứ Luật Tổ chức chính quyền địa phương;\nTT\tNhiệm vụ\n1\tRà soát", "utf-8"
+    )
+    doc = read_text(path, source=make_source(path, "txt"))
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table"]
+    assert doc.blocks[0].text == "Căn cứ Luật Tổ chức chính quyền địa phương;"
 
 
 # --- format sniffing, headings, bold --------------------------------------------------
@@ -393,3 +406,42 @@ def test_flat_pipe_lone_pipe_inside_row_is_empty_cell() -> None:
     table = _flat("|\nTT |\nA |\nB |\n|\n1 |\n|\nb |")
     assert table.row_texts() == [["TT", "A", "B"], ["1", "", "b"]]
     assert all(c.row_span == 1 for c in table.cells)
+
+
+# --- any text -------------------------------------------------------------------------
+
+_PIECES = [
+    "|",
+    "||",
+    "|||",
+    "a |",
+    "1 |",
+    "II |",
+    "1.2. x |",
+    "TT\tA\tB",
+    "<b>I</b>\t<b>X</b>\t",
+    "",
+    "| a | b |",
+    "|---|---|",
+    "Căn cứ",
+    "# Tiêu đề",
+    "**Điều 1.**",
+    "x\t<ul><li>a</li>",
+    "3.1 y",
+    "- z",
+    "đƣợc",
+]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+def test_any_mix_of_lines_reads_into_full_grids(tmp_path: Path, lines: list[str]) -> None:
+    """Whatever the lines, reading succeeds and every table covers its whole grid."""
+    path = tmp_path / "mix.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = read_text(path, source=make_source(path, "txt"))
+    for table in doc.tables():
+        assert all(cell is not None for row in table.grid() for cell in row)
+    assert all("ƣ" not in p.text for p in doc.paragraphs())

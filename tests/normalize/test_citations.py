@@ -17,10 +17,15 @@ CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "citations.yaml").
 def _fields(match) -> dict:
     return {
         "doc_type": str(match.doc_type) if match.doc_type else None,
-        "number": match.number, "serial": match.serial, "year": match.year,
-        "symbol": match.symbol, "issuer": match.issuer,
-        "date": match.date.iso() if match.date else None, "title": match.title,
-        "amended_by": match.amended_by, "attachment": match.attachment,
+        "number": match.number,
+        "serial": match.serial,
+        "year": match.year,
+        "symbol": match.symbol,
+        "issuer": match.issuer,
+        "date": match.date.iso() if match.date else None,
+        "title": match.title,
+        "amended_by": match.amended_by,
+        "attachment": match.attachment,
     }
 
 
@@ -38,7 +43,7 @@ def test_find_citations(case: dict) -> None:
 @pytest.mark.parametrize("text", [c["text"] for c in CASES if not c.get("none")][:12])
 def test_spans_point_into_the_text(text: str) -> None:
     for m in find_citations(text):
-        assert text[m.start:m.end].split() == m.raw.split()
+        assert text[m.start : m.end].split() == m.raw.split()
 
 
 def test_identity_joins_year_in_number_and_year_of_date() -> None:
@@ -50,19 +55,30 @@ def test_identity_joins_year_in_number_and_year_of_date() -> None:
 
 def test_identity_reads_party_slash_and_dash_alike() -> None:
     assert citation_identity(DocType.NGHI_QUYET, "5", "NQ-TU", 2021) == citation_identity(
-        DocType.NGHI_QUYET, "5", "NQ/TU", 2021)
+        DocType.NGHI_QUYET, "5", "NQ/TU", 2021
+    )
 
 
-@pytest.mark.parametrize(("raw", "clean"), [("05", "5"), ("0", "0"), ("66.7", "66.7"), ("3667", "3667")])
+@pytest.mark.parametrize(
+    ("raw", "clean"), [("05", "5"), ("0", "0"), ("66.7", "66.7"), ("3667", "3667")]
+)
 def test_clean_serial(raw: str, clean: str) -> None:
     assert clean_serial(raw) == clean
 
 
 @pytest.mark.parametrize(
     ("word", "code"),
-    [("Quyết định", "quyet_dinh"), ("QUYẾT ĐỊNH", "quyet_dinh"), ("QĐ", "quyet_dinh"),
-     ("Văn bản", "cong_van"), ("Công điện", "cong_dien"), ("Chương trình hành động", "chuong_trinh"),
-     ("TTr", "to_trinh"), ("Kết luận", "ket_luan"), ("Sở", None)],
+    [
+        ("Quyết định", "quyet_dinh"),
+        ("QUYẾT ĐỊNH", "quyet_dinh"),
+        ("QĐ", "quyet_dinh"),
+        ("Văn bản", "cong_van"),
+        ("Công điện", "cong_dien"),
+        ("Chương trình hành động", "chuong_trinh"),
+        ("TTr", "to_trinh"),
+        ("Kết luận", "ket_luan"),
+        ("Sở", None),
+    ],
 )
 def test_doc_type_of(word: str, code: str | None) -> None:
     found = doc_type_of(word)
@@ -71,12 +87,20 @@ def test_doc_type_of(word: str, code: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("symbol", "code", "issuer"),
-    [("NĐ-CP", "nghi_dinh", "Chính phủ"), ("QĐ-TTg", "quyet_dinh", "Thủ tướng Chính phủ"),
-     ("CT-TTg", "chi_thi", "Thủ tướng Chính phủ"), ("CĐ-TTg", "cong_dien", "Thủ tướng Chính phủ"),
-     ("NQ/TW", "nghi_quyet", "Ban Chấp hành Trung ương"), ("KL/TW", "ket_luan", "Ban Chấp hành Trung ương"),
-     ("NQ-CP", "nghi_quyet", "Chính phủ"), ("QH15", None, "Quốc hội"),
-     ("BNV-CCHC", "cong_van", "Bộ Nội vụ"), ("SNV-CCHC&VTLT", "cong_van", "Sở Nội vụ"),
-     ("KH/ĐU", "ke_hoach", "Đảng ủy"), ("QÐ-UBND", "quyet_dinh", "Ủy ban nhân dân")],
+    [
+        ("NĐ-CP", "nghi_dinh", "Chính phủ"),
+        ("QĐ-TTg", "quyet_dinh", "Thủ tướng Chính phủ"),
+        ("CT-TTg", "chi_thi", "Thủ tướng Chính phủ"),
+        ("CĐ-TTg", "cong_dien", "Thủ tướng Chính phủ"),
+        ("NQ/TW", "nghi_quyet", "Ban Chấp hành Trung ương"),
+        ("KL/TW", "ket_luan", "Ban Chấp hành Trung ương"),
+        ("NQ-CP", "nghi_quyet", "Chính phủ"),
+        ("QH15", None, "Quốc hội"),
+        ("BNV-CCHC", "cong_van", "Bộ Nội vụ"),
+        ("SNV-CCHC&VTLT", "cong_van", "Sở Nội vụ"),
+        ("KH/ĐU", "ke_hoach", "Đảng ủy"),
+        ("QÐ-UBND", "quyet_dinh", "Ủy ban nhân dân"),
+    ],
 )
 def test_symbol_parts(symbol: str, code: str | None, issuer: str) -> None:
     found = doc_type_of_symbol(symbol)

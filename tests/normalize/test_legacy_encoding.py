@@ -19,6 +19,7 @@ from normalize.legacy_encoding import (
     detect_legacy_font,
     guess_legacy_encoding,
     is_uppercase_font,
+    to_unicode,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,3 +186,23 @@ def test_no_guess_on_any_seed_line() -> None:
     ]
     assert len(lines) > 1000
     assert [line for line in lines if guess_legacy_encoding(line) is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "font", "expected"),
+    [
+        ("Uûy ban nhaân daân", "VNI-Times", "Ủy ban nhân dân"),
+        ("v¨n", ".VnTime", "văn"),
+        ("QuyÕt ®Þnh", ".VnTimeH", "QUYẾT ĐỊNH"),
+        # realdocs/ld_TTr-SNV05_*.doc: VNI-Times in the font table, Unicode in the text
+        ("Ủy ban nhân dân tỉnh Lâm Đồng", "VNI-Times", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        ("Công văn hoà giải", "VNI-Times", "Công văn hoà giải"),
+        ("Công văn", ".VnTime", "Công văn"),
+        ("Céng hoµ x· héi chñ nghÜa", None, "Cộng hoà xã hội chủ nghĩa"),
+        ("Cộng hòa xã hội chủ nghĩa", "Times New Roman", "Cộng hòa xã hội chủ nghĩa"),
+        ("Plan 2026", ".VnTime", "Plan 2026"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_to_unicode_needs_the_text_to_agree(text: str, font: str | None, expected: str) -> None:
+    assert to_unicode(text, font_name=font) == expected
