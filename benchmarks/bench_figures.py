@@ -38,8 +38,10 @@ def bench_parse_figures(rounds: int = 20) -> None:
         found = sum(len(parse_figures(t)) for t in texts)
     elapsed = time.perf_counter() - start
     n = len(texts) * rounds
-    print(f"parse_figures: {n} paragraphs ({chars * rounds / 1e6:.1f} M chars) in {elapsed:.2f} s"
-          f" = {n / elapsed:,.0f} paragraphs/s; {found} figures per pass")
+    print(
+        f"parse_figures: {n} paragraphs ({chars * rounds / 1e6:.1f} M chars) in {elapsed:.2f} s"
+        f" = {n / elapsed:,.0f} paragraphs/s; {found} figures per pass"
+    )
 
 
 def bench_body_pass(rounds: int = 5) -> None:
@@ -52,8 +54,10 @@ def bench_body_pass(rounds: int = 5) -> None:
             parse_targets(doc, tree, plan=None, report=report)
             parse_body_tasks(doc, tree, plan=None, province=None, report=report)
     elapsed = time.perf_counter() - start
-    print(f"sections+targets+body tasks: {len(docs) * rounds} documents in {elapsed:.2f} s"
-          f" = {elapsed / (len(docs) * rounds) * 1000:.0f} ms/document")
+    print(
+        f"sections+targets+body tasks: {len(docs) * rounds} documents in {elapsed:.2f} s"
+        f" = {elapsed / (len(docs) * rounds) * 1000:.0f} ms/document"
+    )
 
 
 if __name__ == "__main__":

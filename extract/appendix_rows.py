@@ -204,14 +204,9 @@ def row_drafts(
     if work is None:
         return []
     work_cell, task_cell = work
-    parent = None
-    if task_cell is not None:
-        task_text = _text(task_cell)
-        parent = (leading_number(task_text), strip_marker(task_text))
+    parent, target, task_key = _context(row, r, columns, table, task_cell, state.last)
     row_no = _text(_role_cell(row, columns, "no"))
-    target = _text(_role_cell(row, columns, "target")) or None
     page = work_cell.prov[0].page if work_cell.prov else table.page
-    task_key = (table.id, task_cell.row, task_cell.col) if task_cell is not None else None
     drafts = []
     for no, name in numbered_items(work_cell.text):
         draft = RowDraft(
@@ -235,6 +230,30 @@ def row_drafts(
         _inherit(draft, state.last)
         drafts.append(draft)
     return drafts
+
+
+def _context(
+    row: Row, r: int, columns: Columns, table: Table, task_cell: Cell | None, prev: RowDraft | None
+) -> tuple[tuple[str | None, str] | None, str | None, tuple[str, int, int] | None]:
+    """(parent task, objective, task identity) of an activity row.
+
+    A row whose number cell is empty, not spanned, goes on with the item above: its empty
+    objective and task cells take the values above (readers that lose merged cells)."""
+    parent = task_key = None
+    if task_cell is not None:
+        task_text = _text(task_cell)
+        parent = (leading_number(task_text), strip_marker(task_text))
+        task_key = (table.id, task_cell.row, task_cell.col)
+    target = _text(_role_cell(row, columns, "target")) or None
+    no_cell = _role_cell(row, columns, "no")
+    same_item = "no" in columns.roles and (
+        no_cell is None or no_cell.row == r and not _text(no_cell)
+    )
+    if "activity" in columns.roles and same_item and prev is not None:
+        if task_cell is None:
+            parent, task_key = prev.parent, prev.task_key
+        target = target or prev.target
+    return parent, target, task_key
 
 
 def _inherit(draft: RowDraft, prev: RowDraft | None) -> None:

@@ -54,8 +54,7 @@ def parse_body_tasks(
     tasks = _list_items(doc, tree, province)
     plan_year = plan.year_end if plan else None
     return [
-        t.model_copy(update={"deadline": deadline_in(t.name, plan_year=plan_year)})
-        for t in tasks
+        t.model_copy(update={"deadline": deadline_in(t.name, plan_year=plan_year)}) for t in tasks
     ]
 
 
@@ -150,8 +149,9 @@ def _task_of(
     if kind is not None and kind is not SectionKind.TASKS:
         state.lead_in_is_tasks = False
         return None
-    task = _make_task(text, label, section, tree, block, province,
-                      parent=state.parent if nested else None)
+    task = _make_task(
+        text, label, section, tree, block, province, parent=state.parent if nested else None
+    )
     if not nested:
         state.parent = task
         state.lead_in_is_tasks = None
@@ -171,17 +171,29 @@ def _numbered_item(
         return None
     text = section.heading
     head = _INLINE_KIND.match(text)
-    if head and section.kind is SectionKind.ORGANISATION \
-            and len(head["head"].split()) <= _INLINE_AGENCY_WORDS:
+    if (
+        head
+        and section.kind is SectionKind.ORGANISATION
+        and len(head["head"].split()) <= _INLINE_AGENCY_WORDS
+    ):
         # "3. Ủy ban Kiểm tra Đảng ủy: Tăng cường kiểm tra …": the agency leads the duty.
-        return _make_task(head["rest"], label, section, tree, block, province,
-                          lead=_agencies(head["head"], province), group=section.parent)
+        return _make_task(
+            head["rest"],
+            label,
+            section,
+            tree,
+            block,
+            province,
+            lead=_agencies(head["head"], province),
+            group=section.parent,
+        )
     if len(text.split()) < _ITEM_MIN_WORDS:
         return None
     parent = tree.section(section.parent)
     heading_lead = _lead_of(parent, tree, province) if parent else ([], None)
-    return _make_task(text, label, section, tree, block, province, lead=heading_lead,
-                      group=section.parent)
+    return _make_task(
+        text, label, section, tree, block, province, lead=heading_lead, group=section.parent
+    )
 
 
 def _scoring_plan_item(
@@ -295,8 +307,9 @@ def _continues(text: str, block: Paragraph, tree: SectionTree) -> bool:
     )
 
 
-def _extends_item(block: Paragraph, section: Section | None, tasks: list[Task],
-                  tree: SectionTree) -> bool:
+def _extends_item(
+    block: Paragraph, section: Section | None, tasks: list[Task], tree: SectionTree
+) -> bool:
     """A plain paragraph under a numbered task item goes on with that item ("b) Rà soát …
     / Tiếp tục rà soát kiến nghị …")."""
     if section is None or section.kind not in _TASK_KINDS or not tasks:
@@ -305,8 +318,12 @@ def _extends_item(block: Paragraph, section: Section | None, tasks: list[Task],
         return False
     last = tasks[-1]
     text = fold_ws(strip_markup(block.text))
-    return last.loc.section == section.id and last.no is not None and not _is_aside(text) \
+    return (
+        last.loc.section == section.id
+        and last.no is not None
+        and not _is_aside(text)
         and not text.endswith(":")
+    )
 
 
 def _clean(text: str) -> str:

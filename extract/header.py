@@ -130,19 +130,36 @@ def _is_other_header_line(text: str) -> bool:
     )
 
 
+def _names_authority(text: str) -> bool:
+    return bool(
+        strip_official_title(text) is not None or starts_with_body_head(text) or position_of(text)
+    )
+
+
 def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
-    """Title lines and the authority line: the last line, in capitals, after a title in
-    mixed case or naming a body or a head's title."""
-    if len(texts) >= 2 and is_caps(texts[-1]):
-        last = texts[-1]
-        names_authority = (
-            strip_official_title(last) is not None
-            or starts_with_body_head(last)
-            or position_of(last)
-        )
-        if not is_caps(" ".join(texts[:-1])) or names_authority:
-            return texts[:-1], last
-    return texts, None
+    """Title lines, and the authority line that ends them: a line in capitals after the
+    title that names a body or a head's title. A title typed in mixed case does not go
+    on in capitals, and no title line is a sentence."""
+    title: list[str] = []
+    for text in texts:
+        if title and is_caps(text) and (_names_authority(text) or not is_caps(" ".join(title))):
+            return title, (text if _names_authority(text) else None)
+        if text.endswith(".") and len(text) > 80:
+            break
+        title.append(text)
+    return title, None
+
+
+def _is_title_noise(text: str) -> bool:
+    """Header lines a PDF may put among the title lines (the motto in capitals, the
+    number or date column); "Nước Cộng hòa xã hội chủ nghĩa Việt Nam" is a title."""
+    motto = is_motto(text) and (is_caps(text) or fold_key(text).startswith(fold_key("Độc lập")))
+    return (
+        motto
+        or parse_number_line(text) is not None
+        or parse_place_date(text) is not None
+        or metadata_row(text) is not None
+    )
 
 
 def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
@@ -165,9 +182,7 @@ def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
             agency.append(text)
     title_lines: list[str] = []
     if type_pos is not None:
-        title_lines = [
-            x.text for x in lines[type_pos + 1 : end] if not _is_other_header_line(x.text)
-        ]
+        title_lines = [x.text for x in lines[type_pos + 1 : end] if not _is_title_noise(x.text)]
     else:
         vv = next((x.text for x in lines[:end] if fold_key(x.text).startswith("v v ")), None)
         title_lines = [vv.split(" ", 1)[1]] if vv and " " in vv else []

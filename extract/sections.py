@@ -22,8 +22,8 @@ from schemas.record import Loc, Section
 _AREA_HEADING_WORDS = 20  # longer numbered paragraphs are items, their area is their parent's
 _AREA_KINDS = (SectionKind.TARGETS, SectionKind.TASKS, SectionKind.SOLUTIONS)
 _TITLE_WORDS = 12
-_MIN_DUPLICATE_RUN = 3
-_MIN_DUPLICATE_CHARS = 200
+_MIN_DUPLICATE_RUN = 5  # a few identical duties under two agencies are no page repeat
+_MIN_DUPLICATE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _run_length(keys: list[str], j: int, i: int) -> int:
 
 
 def _run_chars(keys: list[str], i: int, run: int) -> int:
-    return sum(len(k) for k in keys[i:i + run])
+    return sum(len(k) for k in keys[i : i + run])
 
 
 # --- the tree
@@ -258,11 +258,19 @@ class _TreeBuilder:
         previous = siblings[-1][-1] if siblings else 0
         where = f"{label.text} under {parent.section.id if parent else 'top level'}"
         if siblings and own == previous:
-            self.report.warn(WarningCode.SECTION_NUMBER_REPEAT, page=paragraph.page,
-                             block=paragraph.id, detail=where)
+            self.report.warn(
+                WarningCode.SECTION_NUMBER_REPEAT,
+                page=paragraph.page,
+                block=paragraph.id,
+                detail=where,
+            )
         elif own > previous + 1:
-            self.report.warn(WarningCode.SECTION_NUMBER_GAP, page=paragraph.page,
-                             block=paragraph.id, detail=f"{where} after {previous or 'nothing'}")
+            self.report.warn(
+                WarningCode.SECTION_NUMBER_GAP,
+                page=paragraph.page,
+                block=paragraph.id,
+                detail=f"{where} after {previous or 'nothing'}",
+            )
 
     def _warn_area(self, section: Section, parent: Section | None) -> None:
         # Only the area groups of a targets/tasks part ("1. Cải cách thể chế" under
@@ -275,8 +283,13 @@ class _TreeBuilder:
             return
         if len(section.heading.split()) > _AREA_HEADING_WORDS:
             return
-        self.report.warn(WarningCode.SECTION_AREA_UNKNOWN, page=section.loc.page,
-                         block=section.loc.block, section=section.id, heading=section.heading)
+        self.report.warn(
+            WarningCode.SECTION_AREA_UNKNOWN,
+            page=section.loc.page,
+            block=section.loc.block,
+            section=section.id,
+            heading=section.heading,
+        )
 
 
 def _style(label: Label) -> tuple[str, int]:

@@ -56,6 +56,8 @@ def _collect(lines: list[Line], start: int) -> list[str]:
         if is_signed_marker(line.text):
             continue
         if is_caps(line.text):
+            if block and _second_office(line.text, block):
+                continue  # "PHÓ GIÁM ĐỐC SỞ NỘI VỤ" under "PHÓ CHỦ TỊCH": the signer's other office
             if block and not _continues_block(line.text):
                 break
             block.append(line.text)
@@ -64,6 +66,15 @@ def _collect(lines: list[Line], start: int) -> list[str]:
             block.append(line.text)
         break
     return block
+
+
+def _second_office(text: str, block: list[str]) -> bool:
+    """A position followed by a body, after the block's own position line."""
+    words = text.split()
+    opens_with_position = any(
+        position_of(" ".join(words[:n])) for n in range(1, min(len(words), 5))
+    )
+    return opens_with_position and any(position_of(b) for b in block)
 
 
 def _continues_block(text: str) -> bool:

@@ -27,6 +27,11 @@ _HEADING_WORDS = 20  # headings longer than this are numbered sentences, not top
 # A sentence ends at ";" or at "." before a new sentence (capital, digit, list mark).
 _CLAUSE_END = re.compile(r"(?<=;)\s+|(?<=;)$|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(+\-–])")
 _SUBJECT = re.compile(r"(?<!\w)(?:tỷ lệ|mức độ|chỉ số)(?!\w)", re.IGNORECASE)
+_TOP_BULLETS = ("-", "–", "—", "•")
+_INLINE_HEAD = re.compile(r"^(?P<head>[^:]{2,40}):(?P<rest>.*)$")
+_AIM_WORDS = re.compile(
+    r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|tối thiểu|ít nhất|không dưới)(?!\w)", re.IGNORECASE
+)
 _BOUNDARY = re.compile(r",\s+|\s+và\s+|;\s+", re.IGNORECASE)
 _YEAR = re.compile(
     r"(?<!so với )(?<!tháng \d )(?<!tháng \d\d )"  # a baseline, or a date in a citation
@@ -37,7 +42,7 @@ _YEAR = re.compile(
 
 @dataclass
 class _LeadIn:
-    """"Phấn đấu đến năm 2030:" and the list items under it, which share one bullet mark."""
+    """A lead-in ("Phấn đấu đến năm 2030:") and the list items under it, which share a mark."""
 
     section: str | None
     year: int
@@ -50,12 +55,34 @@ class _LeadIn:
         return bullet == self.bullet
 
 
+@dataclass
+class _AimContext:
+    """Without a plan (no decision header: a scoring sheet, or a report that is no plan)
+    a figure is an aim only where the text says so: in a targets part, after "Mục tiêu:",
+    or with an aim word in its own sentence. A report's "đạt 85,5 điểm" is a result."""
+
+    section: str | None = None
+    open: bool = False
+
+    def admits(self, text: str, bullet: str | None, section: Section | None) -> bool:
+        section_id = section.id if section else None
+        if section_id != self.section or bullet in _TOP_BULLETS:
+            self.section, self.open = section_id, False
+        head = _INLINE_HEAD.match(text)
+        if head and section_kind_of(head["head"]) is SectionKind.TARGETS:
+            self.open = not head["rest"].strip()
+            return True
+        in_targets_part = section is not None and section.kind is SectionKind.TARGETS
+        return self.open or in_targets_part or _AIM_WORDS.search(text) is not None
+
+
 def parse_targets(
     doc: Document, tree: SectionTree, *, plan: Plan | None, report: Report
 ) -> list[Target]:
     blocks = {b.id: b for b in doc.body()}
     targets: list[Target] = []
     lead_in: _LeadIn | None = None
+    aims = _AimContext()
     for block_id in tree.plan_blocks:
         block = blocks.get(block_id)
         if not isinstance(block, Paragraph):
@@ -67,6 +94,8 @@ def parse_targets(
         text, bullet = _own_text(block)
         if lead_in and not lead_in.covers(section_id, bullet):
             lead_in = None
+        if plan is None and not aims.admits(text, bullet, section):
+            continue
         year_here = year_in(text)
         if text.endswith(":") and year_here and not parse_figures(text):
             lead_in = _LeadIn(section_id, year_here)
@@ -75,8 +104,12 @@ def parse_targets(
         for target in _targets_in(text, tree, section, block, context_year, plan):
             in_targets_part = section is not None and section.kind is SectionKind.TARGETS
             if target.indicator is None and in_targets_part:
-                report.warn(WarningCode.TARGET_INDICATOR_UNKNOWN, page=block.page,
-                            block=block.id, text=target.text)
+                report.warn(
+                    WarningCode.TARGET_INDICATOR_UNKNOWN,
+                    page=block.page,
+                    block=block.id,
+                    text=target.text,
+                )
             targets.append(target)
     return targets
 

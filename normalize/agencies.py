@@ -14,7 +14,13 @@ Decisions (documented for users of the data):
   ("Các Sở Y tế, Giáo dục và Đào tạo" is two); a cell holding only a bare department name
   ("Thông tin và Truyền thông", a column slip in seed 001) is that Sở;
 - a fragment that is not recognised is reported in `unknown` only when it looks like an
-  agency (starts with Sở, Ban, Phòng, Trung tâm…); other fragments are instructions.
+  agency (capitalised, starts with Sở, Ban Chỉ đạo, Phòng, Trung tâm…); other fragments
+  are instructions;
+- a local unit named in the text keeps its name ("UBND xã Tân Hà" is "Ủy ban nhân dân xã
+  Tân Hà", an agency); without a name ("UBND xã thực hiện") it is the class;
+- "các cơ quan, đơn vị" without "liên quan" is "Các cơ quan, đơn vị liên quan"; "Các cơ
+  quan, đơn vị, địa phương", "… ở các cấp", "… các cấp chính quyền" are "Các sở, ban,
+  ngành, địa phương".
 """
 
 from __future__ import annotations

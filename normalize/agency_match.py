@@ -198,12 +198,15 @@ def _typo_match_at(chunk: _Chunk, i: int) -> tuple[int, AgencyEntry] | None:
 # --- scanning a chunk ----------------------------------------------------------------------
 
 
-def _proper_name_end(tokens: Sequence[Token], start: int) -> int:
-    """End of the capitalised words (and numbers, "Cam Ly - Đà Lạt") from `start` on."""
+def _proper_name_end(tokens: Sequence[Token], start: int, style: str) -> int:
+    """End of the unit's own name from `start` on: capitalised words and numbers ("Cam Ly -
+    Đà Lạt", "1 Bảo Lộc") for a place; for an organisation, from a capitalised first word
+    to the next separator ("Hành chính - Quản trị")."""
     end = j = start
     while j < len(tokens):
         token = tokens[j]
-        if token.kind == "word" and (token.text[0].isupper() or token.text[0].isdigit()):
+        named = token.text[0].isupper() or token.text[0].isdigit()
+        if token.kind == "word" and (named or (style == "organisation" and end > start)):
             end = j = j + 1
         elif token.kind == "punct" and token.text in "-–'’" and j > start:
             j += 1
@@ -292,7 +295,7 @@ class _Scanner:
 
     def _named_unit(self, i: int, end: int, entry: AgencyEntry) -> int:
         """ "UBND xã Tân Hà": the registry knows the level, the text gives the name."""
-        name_end = _proper_name_end(self.chunk.tokens, end)
+        name_end = _proper_name_end(self.chunk.tokens, end, entry.takes_name or "place")
         self.attached = True
         self.head = None
         if name_end > end:

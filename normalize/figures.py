@@ -66,8 +66,10 @@ def _patterns() -> tuple[tuple[Metric, re.Pattern[str]], ...]:
     return (
         (Metric.PERCENT, re.compile(rf"(?P<v>{_N})\s*%?{_RANGE_SEP}(?P<vmax>{_N})\s*%", _FLAGS)),
         (Metric.PERCENT, re.compile(rf"(?P<v>{_N})\s*%", _FLAGS)),
-        (Metric.SCORE, re.compile(
-            rf"(?P<v>{_N})\s*điểm(?:{total}(?P<of>{_N})(?:\s*điểm)?)?(?!\w)", _FLAGS)),
+        (
+            Metric.SCORE,
+            re.compile(rf"(?P<v>{_N})\s*điểm(?:{total}(?P<of>{_N})(?:\s*điểm)?)?(?!\w)", _FLAGS),
+        ),
         (Metric.SCORE, re.compile(rf"(?P<v>{_N_OVER})\s*/\s*(?P<of>{_N_OF})\s*điểm(?!\w)", _FLAGS)),
         (Metric.COUNT, re.compile(rf"(?P<v>{_N_OVER})\s*/\s*(?P<of>{_N_OF})\s+{unit}", _FLAGS)),
         (Metric.COUNT, re.compile(rf"(?P<v>{_N}){_RANGE_SEP}(?P<vmax>{_N})\s+{unit}", _FLAGS)),
@@ -103,8 +105,9 @@ def _find_raw(sentence: str) -> list[_Raw]:
                 continue
             groups = m.groupdict()
             unit = {"percent": "%", "score": "điểm"}.get(metric.value) or groups.get("unit") or ""
-            raws.append(_Raw(metric, m["v"], m.start(), m.end(), unit,
-                             groups.get("vmax"), groups.get("of")))
+            raws.append(
+                _Raw(metric, m["v"], m.start(), m.end(), unit, groups.get("vmax"), groups.get("of"))
+            )
             taken.append((m.start(), m.end()))
     return sorted(raws, key=lambda r: r.start)
 
@@ -113,8 +116,8 @@ def _to_figure(sentence: str, raw: _Raw, prev_end: int) -> Figure | None:
     value = _number(raw.value, raw.metric)
     if value is None or _looks_like_year(raw, sentence):
         return None
-    before = sentence[prev_end:raw.start]
-    after = sentence[raw.end:raw.end + 20]
+    before = sentence[prev_end : raw.start]
+    after = sentence[raw.end : raw.end + 20]
     value_max = _number(raw.value_max, raw.metric) if raw.value_max else None
     out_of = _number(raw.out_of, raw.metric) if raw.out_of else None
     if value_max is not None and value_max < value:
@@ -124,7 +127,7 @@ def _to_figure(sentence: str, raw: _Raw, prev_end: int) -> Figure | None:
         value=value,
         value_max=value_max,
         comparator=comparator_before(before, after, metric=raw.metric),
-        direction=direction_before(sentence[:raw.start]),
+        direction=direction_before(sentence[: raw.start]),
         unit=_unit_as_written(raw.unit),
         out_of=out_of,
         start=raw.start,

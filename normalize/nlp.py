@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from normalize.abbreviations import find_abbreviations
@@ -34,6 +34,11 @@ class Token:
     kind: TokenKind
 
 
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, ...]:
+    return tuple(fold_key(word).split())
+
+
 def _plain_tokens(text: str, offset: int) -> list[Token]:
     tokens = []
     for m in _PIECE.finditer(text):
@@ -44,7 +49,7 @@ def _plain_tokens(text: str, offset: int) -> list[Token]:
                     piece,
                     offset + m.start(),
                     offset + m.end(),
-                    tuple(fold_key(piece).split()),
+                    _word_keys(piece),
                     "word",
                 )
             )

@@ -40,6 +40,11 @@ def _index() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _first_keys() -> frozenset[str]:
+    return frozenset(k[0] for k in _index())
+
+
+@cache
 def _longest_name() -> int:
     return max(len(k) for k in _index())
 
@@ -91,6 +96,8 @@ def _marker_before(words: Sequence[Token], start: int) -> int:
 
 def match_province_at(words: Sequence[Token], i: int) -> tuple[int, str] | None:
     """The longest province name starting at word token `i`: (number of tokens, name)."""
+    if not words[i].keys or words[i].keys[0] not in _first_keys():
+        return None
     index = _index()
     keys: list[str] = []
     best = None

@@ -35,7 +35,9 @@ class AgencyEntry:
     aliases: tuple[str, ...]
     source: str
     named_after_province: bool = False
-    takes_name: bool = False  # "Ủy ban nhân dân xã": the unit's own name follows
+    # "place": a place name follows ("Ủy ban nhân dân xã Tân Hà", every word capitalised);
+    # "organisation": a unit's name, first word capitalised ("Chi bộ Hành chính - Quản trị")
+    takes_name: str | None = None
     without_name: str | None = None  # what the words mean when no name follows
 
     @property
@@ -115,6 +117,8 @@ def _agency_entry(raw: dict[str, Any]) -> AgencyEntry:
     name = raw.get("name")
     if not name or not str(raw.get("source") or "").strip():
         raise RegistryError(f"agencies.yaml: entry without name or source: {raw!r}")
+    if raw.get("takes_name") not in (None, "place", "organisation"):
+        raise RegistryError(f"agencies.yaml: {name}: takes_name must be place or organisation")
     if raw.get("scope") not in _SCOPES:
         raise RegistryError(f"agencies.yaml: {name}: scope must be one of {_SCOPES}")
     try:
@@ -128,7 +132,7 @@ def _agency_entry(raw: dict[str, Any]) -> AgencyEntry:
         aliases=tuple(str(a) for a in raw.get("aliases") or ()),
         source=str(raw["source"]),
         named_after_province=bool(raw.get("named_after_province", False)),
-        takes_name=bool(raw.get("takes_name", False)),
+        takes_name=raw.get("takes_name"),
         without_name=raw.get("without_name"),
     )
 

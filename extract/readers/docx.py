@@ -14,6 +14,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import docx
@@ -24,9 +25,15 @@ from docx.package import Package
 from docx.parts.document import DocumentPart
 
 from extract.errors import unreadable
+from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH
 from extract.readers.docx_numbering import Numbering, style_num_ids
 from extract.readers.docx_styles import Element, RunLook, StyleSheet, display_name, w, w_val
-from extract.readers.docx_tables import draft_to_table, tbl_to_draft
+from extract.readers.docx_tables import (
+    cell_contents,
+    draft_to_table,
+    tbl_to_draft,
+    truncate_draft,
+)
 from extract.repair import repair_text
 from normalize.legacy_encoding import convert_legacy, detect_legacy_font, is_uppercase_font
 from schemas.diagnostics import Report, UnreadableFile, WarningCode, WarningItem
@@ -151,9 +158,11 @@ class _BodyReader:
     styles: StyleSheet
     numbering: Numbering
     legacy_encodings: set[str] = field(default_factory=set)
+    limits: list[str] = field(default_factory=list)
     # Paragraph id → its text with soft line breaks kept (cells keep their lines).
     lines: dict[str, str] = field(default_factory=dict)
     _top_count: int = 0
+    _depth: int = 0  # how many tables the content being read is inside of
 
     @classmethod
     def of(cls, word: docx.document.Document) -> _BodyReader:
@@ -165,24 +174,44 @@ class _BodyReader:
         report = Report()
         for encoding in sorted(self.legacy_encodings):
             report.warn(WarningCode.LEGACY_ENCODING, encoding=encoding.upper())
+        for detail in self.limits:
+            report.warn(WarningCode.INPUT_LIMIT, detail=detail)
         return report.items
 
     def read_blocks(self, elements: list[Element], prefix: str | None) -> list[Block]:
         """Body content → blocks. Top level ids are b0001…; inside a cell, prefix.1, prefix.2…"""
         blocks: list[Block] = []
-        for el in _flatten(elements):
+        too_deep = self._depth >= MAX_TABLE_DEPTH
+        if too_deep and any(True for el in elements for _ in el.iter(w("tbl"))):
+            self._note_limit(f"tables nested more than {MAX_TABLE_DEPTH} deep read as text")
+        for el in _flatten(elements, inline_tables=too_deep):
             block: Block | None = None
             if el.tag == w("p"):
                 block = self._paragraph(el, self._next_id(prefix, blocks))
             elif el.tag == w("tbl"):
-                draft = tbl_to_draft(el)
-                block = draft_to_table(
-                    draft, self._next_id(prefix, blocks), self.read_blocks, self._cell_text
-                )
+                block = self._table(el, self._next_id(prefix, blocks))
             if block is not None:
                 blocks.append(block)
                 self._top_count += prefix is None
         return blocks
+
+    def _table(self, tbl: Element, table_id: str) -> Table:
+        draft = tbl_to_draft(tbl)
+        if len(draft.cells) > MAX_TABLE_CELLS:
+            draft = truncate_draft(draft, MAX_TABLE_CELLS)
+            self._note_limit(
+                f"table {table_id} has more than {MAX_TABLE_CELLS} cells: "
+                f"rows from {draft.n_rows + 1} on skipped"
+            )
+        self._depth += 1
+        try:
+            return draft_to_table(draft, table_id, self.read_blocks, self._cell_text)
+        finally:
+            self._depth -= 1
+
+    def _note_limit(self, detail: str) -> None:
+        if detail not in self.limits:
+            self.limits.append(detail)
 
     def _next_id(self, prefix: str | None, siblings: list[Block]) -> str:
         """The id the next emitted block gets (empty paragraphs are not emitted)."""
@@ -238,7 +267,7 @@ class _BodyReader:
         Files re-saved as Unicode often keep the old font names: when the paragraph's
         legacy-font runs already hold letters only Unicode Vietnamese has, they stay.
         """
-        legacy = [(run, detect_legacy_font(run.look.font or "")) for run in runs]
+        legacy = [(run, _font_encoding(run.look.font or "")) for run in runs]
         typed = "".join(run.raw for run, encoding in legacy if encoding)
         if not typed or _VIETNAMESE_UNICODE.search(typed):
             return runs
@@ -298,15 +327,24 @@ def _row_lines(table: Table, attr: str) -> list[str]:
     return [" | ".join(rows[r]) for r in sorted(rows)]
 
 
-def _flatten(elements: list[Element]) -> Iterator[Element]:
-    """Body content in reading order: wrappers opened, text boxes after their anchor."""
+_font_encoding = cache(detect_legacy_font)  # a document uses a handful of fonts
+
+
+def _flatten(elements: list[Element], *, inline_tables: bool = False) -> Iterator[Element]:
+    """Body content in reading order: wrappers opened, text boxes after their anchor.
+
+    With inline_tables (nesting past MAX_TABLE_DEPTH), a table's cell content is read
+    as if it stood in the enclosing cell: the text stays, the grid goes.
+    """
     for el in elements:
         if el.tag in _BLOCK_CONTAINERS:
-            yield from _flatten(list(el))
+            yield from _flatten(list(el), inline_tables=inline_tables)
         elif el.tag == w("p"):
             yield el
             for box in _text_boxes(el):
-                yield from _flatten(list(box))
+                yield from _flatten(list(box), inline_tables=inline_tables)
+        elif el.tag == w("tbl") and inline_tables:
+            yield from _flatten(cell_contents(el), inline_tables=True)
         else:
             yield el
 

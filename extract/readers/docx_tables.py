@@ -132,6 +132,30 @@ def _place(
     return draft
 
 
+def truncate_draft(draft: TableDraft, max_cells: int) -> TableDraft:
+    """The first rows of a table holding at most `max_cells` cells (spans cut at the end)."""
+    last_row = draft.n_rows
+    for count, cell in enumerate(draft.cells, start=1):
+        if count > max_cells:
+            last_row = cell.row
+            break
+    kept = [c for c in draft.cells if c.row < last_row]
+    for cell in kept:
+        cell.row_span = min(cell.row_span, last_row - cell.row)
+    return TableDraft(last_row, draft.n_cols, min(draft.header_rows, last_row), kept)
+
+
+def cell_contents(tbl: Element) -> list[Element]:
+    """Everything inside a table's cells, row by row, without the grid."""
+    return [
+        child
+        for tr in _children(tbl, w("tr"))
+        for tc in _children(tr, w("tc"))
+        for child in tc
+        if child.tag != w("tcPr")
+    ]
+
+
 ReadBlocks = Callable[[list[Element], str], list[Block]]
 """Reads the content elements of a cell (w:p, w:tbl, …) into blocks with ids under a prefix."""
 
@@ -169,4 +193,12 @@ def draft_to_table(
     )
 
 
-__all__ = ["CellDraft", "ReadBlocks", "TableDraft", "draft_to_table", "tbl_to_draft"]
+__all__ = [
+    "CellDraft",
+    "ReadBlocks",
+    "TableDraft",
+    "cell_contents",
+    "draft_to_table",
+    "tbl_to_draft",
+    "truncate_draft",
+]

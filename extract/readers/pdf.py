@@ -19,13 +19,14 @@ import pypdfium2 as pdfium
 
 from extract.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
-from extract.readers.pdf_fast import fast_path_ok, pdfium_words
+from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
 from extract.readers.pdf_tables import (
     TablePart,
     build_table,
     find_cell_boxes,
     ruling_objects,
     same_columns,
+    select_rules,
     stitch_tables,
 )
 from extract.readers.pdf_text import (
@@ -141,10 +142,12 @@ def _page_words(page: Any) -> list[Word]:
     return [dict_to_word(w) for w in raw if w["text"].strip()]
 
 
-def _page_tables(page: Any, page_no: int, words: Sequence[Word]) -> list[TablePart]:
+def _page_tables(
+    page: Any, page_no: int, words: Sequence[Word], rules: list[dict[str, Any]]
+) -> list[TablePart]:
     tables = [
         t
-        for boxes in find_cell_boxes(page, ruling_objects(page))
+        for boxes in find_cell_boxes(page, rules)
         if (t := build_table(page_no, boxes, words)) is not None
     ]
     return [t for t in tables if not any(_nested(t, o) for o in tables if o is not t)]
@@ -204,17 +207,24 @@ class PageView:
 def plumber_view(page: Any) -> PageView:
     words = _page_words(page)
     layer_ok = text_layer_of([repair_text(w.text) for w in words]) == "ok"
-    tables = _page_tables(page, page.page_number, words) if layer_ok else []
+    rules = ruling_objects(page) if layer_ok else []
+    tables = _page_tables(page, page.page_number, words, rules) if rules else []
     return PageView(page.page_number, float(page.width), float(page.height), words, tables)
 
 
 def fast_view(page: Any, fast_page: Any) -> PageView | None:
-    """The page read by PDFium, or None when it may hold a ruled table (pdfplumber's job)."""
+    """The page's words and rules read by PDFium; None for a page it cannot read upright.
+
+    `page` is pdfplumber's page, used only for its size and its table finder, which
+    with explicit rules never parses the page.
+    """
     if not fast_path_ok(fast_page):
         return None
-    return PageView(
-        page.page_number, float(page.width), float(page.height), pdfium_words(fast_page), []
-    )
+    words = pdfium_words(fast_page)
+    layer_ok = text_layer_of([repair_text(w.text) for w in words]) == "ok"
+    rules = select_rules(pdfium_rects(fast_page)) if layer_ok else []
+    tables = _page_tables(page, page.page_number, words, rules) if rules else []
+    return PageView(page.page_number, float(page.width), float(page.height), words, tables)
 
 
 def read_page(view: PageView, state: ReadState, report: Report) -> None:

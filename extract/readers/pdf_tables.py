@@ -80,13 +80,18 @@ def _is_rule(obj: dict[str, Any]) -> bool:
 
 
 def ruling_objects(page: Any) -> list[dict[str, Any]]:
-    """The page's drawn rules: lines, hairline rectangles, stroked boxes, and the
-    shading of whole cells (its sides on the column rules): Word sometimes leaves a
-    shaded header row without its bottom border."""
-    rects = page.rects
-    rules = [o for o in (*page.lines, *rects) if _is_rule(o)]
+    """The page's drawn rules, from pdfplumber's objects (see `select_rules`)."""
+    return select_rules([*page.lines, *page.rects])
+
+
+def select_rules(objects: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The drawn rules among a page's lines and rectangles: lines, hairline rectangles,
+    stroked boxes, and the shading of whole cells (its sides on the column rules):
+    Word sometimes leaves a shaded header row without its bottom border."""
+    rules = [o for o in objects if _is_rule(o)]
     columns = [o["x0"] for o in rules if o["width"] <= HAIRLINE]
     columns += [o["x1"] for o in rules if o["width"] <= HAIRLINE]
+    rects = [o for o in objects if o["object_type"] == "rect"]
     shading = [o for o in rects if not _is_rule(o) and _on_columns(o, columns)]
     return rules + shading
 

@@ -619,3 +619,53 @@ def test_row_labels_with_a_stop_or_a_letter() -> None:
     state = TableState()
     assert [d.no for d in drafts_of(table, state)] == ["1", "a", "2"]
     assert state.gaps == []
+
+
+def test_hierarchical_table_with_empty_cells_instead_of_merged_ones() -> None:
+    """A reader that loses vertical merges leaves the TT, objective and task cells of the
+    lower rows empty: those rows go on with the item above."""
+    rows = [
+        HEADER_002,
+        [
+            "1",
+            "1.8. 100% nội dung được quy định chi tiết",
+            "2.16. Ban hành các văn bản QPPL",
+            "3.27. Rà soát và lập danh mục",
+            "Danh mục",
+            "Các Sở, ban, ngành cấp tỉnh",
+            "Sở Tư pháp",
+            "Hàng tháng",
+            "",
+        ],
+        [
+            "",
+            "",
+            "",
+            "3.28. Tổng hợp kết quả rà soát",
+            "Danh mục",
+            "Sở Tư pháp",
+            "Các Sở, ban, ngành cấp tỉnh",
+            "Hàng tháng",
+            "",
+        ],
+        [
+            "2",
+            "1.9. 100% văn bản QPPL đúng thẩm quyền",
+            "2.17. Đảm bảo về thẩm quyền",
+            "3.31. Ban hành Kế hoạch",
+            "Kế hoạch",
+            "Sở Tư pháp",
+            "",
+            "Tháng 01/2026",
+            "",
+        ],
+    ]
+    drafts = drafts_of(make_table(rows))
+    assert [(d.no, d.parent[0] if d.parent else None) for d in drafts] == [
+        ("3.27", "2.16"),
+        ("3.28", "2.16"),
+        ("3.31", "2.17"),
+    ]
+    assert drafts[1].target == "1.8. 100% nội dung được quy định chi tiết"
+    assert (drafts[1].lead, drafts[1].support) == ("Sở Tư pháp", "Các Sở, ban, ngành cấp tỉnh")
+    assert drafts[2].support == ""

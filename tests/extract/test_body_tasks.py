@@ -225,8 +225,11 @@ def test_asides_and_lead_ins_are_not_tasks() -> None:
 
 
 def test_deadline_written_into_a_duty() -> None:
-    (task,) = _tasks("VI. TỔ CHỨC THỰC HIỆN", "3. Các cơ quan Trung ương đóng trên địa bàn tỉnh",
-                     "- Gửi kế hoạch CCHC năm 2026 về UBND tỉnh trước ngày 31/01/2026.")
+    (task,) = _tasks(
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "3. Các cơ quan Trung ương đóng trên địa bàn tỉnh",
+        "- Gửi kế hoạch CCHC năm 2026 về UBND tỉnh trước ngày 31/01/2026.",
+    )
     assert task.deadline is not None
     assert (task.deadline.kind.value, str(task.deadline.end)) == ("date", "2026-01-31")
 

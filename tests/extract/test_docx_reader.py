@@ -705,3 +705,54 @@ def test_unicode_text_under_an_old_font_name_is_left_alone(tmp_path: Path) -> No
         "Tháng 9 năm 2025",
     ]
     assert read_doc.warnings == ()
+
+
+# --- input limits ------------------------------------------------------------------------
+
+
+def test_tables_nested_past_the_limit_are_read_as_text(tmp_path: Path) -> None:
+    """extract.limits.MAX_TABLE_DEPTH: tables inside tables deeper than the limit keep
+    their text (as paragraphs of the enclosing cell) and lose their grid, with an
+    input_limit warning. Bug prevented: unbounded recursion on a hostile file."""
+    from extract.limits import MAX_TABLE_DEPTH
+
+    doc = b.new_docx()
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    for depth in range(MAX_TABLE_DEPTH + 2):
+        cell.paragraphs[0].text = f"tầng {depth}"
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "đáy"
+    read_doc = read(b.save(doc, tmp_path))
+    table = tables(read_doc)[0]
+    depth, deepest = 0, table
+    while True:
+        inner = [x for c in deepest.cells for x in c.blocks if isinstance(x, Table)]
+        if not inner:
+            break
+        depth, deepest = depth + 1, inner[0]
+    assert depth == MAX_TABLE_DEPTH - 1
+    assert deepest.cells[0].text.split("\n") == [
+        f"tầng {MAX_TABLE_DEPTH - 1}",
+        f"tầng {MAX_TABLE_DEPTH}",
+        f"tầng {MAX_TABLE_DEPTH + 1}",
+        "đáy",
+    ]
+    assert [w.message for w in read_doc.warnings] == [
+        f"input limit reached: tables nested more than {MAX_TABLE_DEPTH} deep read as text"
+    ]
+
+
+def test_table_over_the_cell_limit_keeps_its_first_rows(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """extract.limits.MAX_TABLE_CELLS: rows past the limit are skipped with a warning."""
+    from extract.readers import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_TABLE_CELLS", 7)
+    doc = b.new_docx()
+    table = doc.add_table(rows=4, cols=3)
+    b.fill(table, [[f"{r}.{c}" for c in range(3)] for r in range(4)])
+    read_doc = read(b.save(doc, tmp_path))
+    (got,) = tables(read_doc)
+    assert (got.n_rows, len(got.cells)) == (2, 6)
+    assert [w.message for w in read_doc.warnings] == [
+        "input limit reached: table b0001 has more than 7 cells: rows from 3 on skipped"
+    ]

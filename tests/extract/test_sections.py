@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.numbering import parse_label
 from extract.sections import parse_sections
@@ -281,12 +283,26 @@ def test_duplicated_run_keeps_the_later_copy_and_moves_the_start() -> None:
         " chuyển biến mạnh mẽ trong công tác cải cách hành chính của các cơ quan, đơn vị",
         "1.2. Nâng cao chất lượng chỉ đạo, điều hành công tác cải cách hành chính",
     ]
-    lines = ["Số: 1/QĐ-UBND", *first[:4], "Số: 1/QĐ-UBND", *first, "2. Yêu cầu"]
-    tree, report = _tree(*lines, start=1)
+    header = ["Số: 1/QĐ-UBND", "Hà Tĩnh, ngày 31 tháng 12 năm 2025", "QUYẾT ĐỊNH"]
+    lines = [*header, *first[:4], *header, *first, "2. Yêu cầu"]
+    tree, report = _tree(*lines, start=3)
     assert [s.id for s in tree.sections] == ["I", "I.1", "I.1.1", "I.1.2", "I.2"]
-    assert tree.sections[0].loc.block == "b0008"  # the later copy
-    assert "b0003" not in tree.section_of
+    assert tree.sections[0].loc.block == "b0012"  # the later copy
+    assert "b0005" not in tree.section_of
     assert report.has(WarningCode.DUPLICATE_CONTENT)
+
+
+def test_same_duties_of_two_agencies_are_not_duplicated_content() -> None:
+    duties = [
+        "- Chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện các nội dung của Kế hoạch",
+        "- Tổng hợp, báo cáo kết quả thực hiện về Sở Nội vụ theo định kỳ hằng quý, 6 tháng, năm",
+        "- Bố trí kinh phí, nhân lực để thực hiện các nhiệm vụ được giao trong Kế hoạch này",
+    ]
+    tree, report = _tree(
+        "V. TỔ CHỨC THỰC HIỆN", "1. Sở Tư pháp", *duties, "2. Sở Tài chính", *duties
+    )
+    assert not report.has(WarningCode.DUPLICATE_CONTENT)
+    assert [tree.section_of[f"b{i:04d}"] for i in (3, 7)] == ["V.1", "V.2"]
 
 
 def test_short_repeats_are_not_duplicated_content() -> None:
@@ -298,14 +314,23 @@ def test_short_repeats_are_not_duplicated_content() -> None:
 
 
 def test_unnumbered_bold_titles_are_parts_when_there_are_no_roman_parts() -> None:
-    tree, _ = _tree("**MỤC TIÊU**", "1. Đạt 95% hồ sơ đúng hạn", "**NHIỆM VỤ**",
-                    "1. Cải cách thủ tục hành chính", "- Rà soát thủ tục", "**ỦY BAN NHÂN DÂN TỈNH**")
-    assert [(s.id, s.label, s.heading, s.parent, s.kind.value if s.kind else None)
-            for s in tree.sections] == [
+    tree, _ = _tree(
+        "**MỤC TIÊU**",
+        "1. Đạt 95% hồ sơ đúng hạn",
+        "**NHIỆM VỤ**",
+        "1. Cải cách thủ tục hành chính",
+        "- Rà soát thủ tục",
+        "**ỦY BAN NHÂN DÂN TỈNH**",
+    )
+    assert [
+        (s.id, s.label, s.heading, s.parent, s.kind.value if s.kind else None)
+        for s in tree.sections
+    ] == [
         ("s1", None, "MỤC TIÊU", None, "targets"),
         ("s1.1", "1.", "Đạt 95% hồ sơ đúng hạn", "s1", "targets"),
         ("s2", None, "NHIỆM VỤ", None, "tasks"),
-        ("s2.1", "1.", "Cải cách thủ tục hành chính", "s2", "tasks")]
+        ("s2.1", "1.", "Cải cách thủ tục hành chính", "s2", "tasks"),
+    ]
     assert tree.section_of["b0006"] == "s2.1"  # a bold signature line is no title
 
 
@@ -319,4 +344,57 @@ def test_bold_area_line_is_a_title_only_after_a_part_title() -> None:
     assert tree.sections == []
     tree, _ = _tree("**NHIỆM VỤ**", "**Cải cách thể chế**", "- Rà soát văn bản")
     assert [(s.id, s.area.value if s.area else None) for s in tree.sections] == [
-        ("s1", None), ("s2", "the_che")]
+        ("s1", None),
+        ("s2", "the_che"),
+    ]
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        [
+            "I. MỤC TIÊU",
+            "II. NHIỆM VỤ",
+            "V. TỔ CHỨC THỰC HIỆN",
+            "1. Cải cách thể chế",
+            "1. Một",
+            "3. Ba",
+            "1.1. Con",
+            "1.1 Con",
+            "7.1.1. Cháu",
+            "a) Mục tiêu",
+            "đ) Năm",
+            "b) Nhiệm vụ",
+            "- 100% hồ sơ đúng hạn",
+            "+ đạt trên 95%",
+            "- + 02 cuộc",
+            "Phấn đấu đến năm 2030:",
+            "**NHIỆM VỤ**",
+            "PHỤ LỤC",
+            "Nơi nhận:",
+            "tiếp theo câu trước",
+            "",
+            "Sở Nội vụ: Chủ trì",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@settings(deadline=None)  # the first example loads the agency registry
+@given(_LINES, st.integers(min_value=0, max_value=5))
+def test_any_sequence_of_lines_gives_a_consistent_tree(lines: list[str], start: int) -> None:
+    from extract.body_tasks import parse_body_tasks
+    from extract.targets import parse_targets
+
+    lines = [line or "." for line in lines]
+    doc = _doc(*lines)
+    report = Report()
+    tree = parse_sections(doc, start=start, report=report)
+    ids = [s.id for s in tree.sections]
+    assert len(ids) == len(set(ids))
+    assert all(s.parent is None or s.parent in ids for s in tree.sections)
+    assert set(tree.section_of.values()) <= set(ids)
+    targets = parse_targets(doc, tree, plan=None, report=report)
+    tasks = parse_body_tasks(doc, tree, plan=None, province=None, report=report)
+    assert all(t.section is None or t.section in ids for t in targets)
+    assert all(t.group is None or t.group in ids for t in tasks)

@@ -132,8 +132,22 @@ def test_purpose_and_funding_parts_give_no_targets() -> None:
         "- 100% kinh phí từ ngân sách",
         "III. NHIỆM VỤ",
         "- Bảo đảm 100% thủ tục hành chính được công khai",
+        plan=Plan(year_start=2026, year_end=2026),
     )
     assert [t.section for t in targets] == ["III"]
+
+
+def test_without_a_plan_only_stated_aims_are_targets() -> None:
+    targets = _targets(
+        "1. KẾT QUẢ",
+        "- Sở Nội vụ đạt 90,5 điểm, tỷ lệ 95%.",
+        "- Mục tiêu: phấn đấu đạt 4.2 điểm trên tổng 5 điểm.",
+        "- Mục tiêu:",
+        "+ Hoàn thành đúng tiến độ 100% nhiệm vụ được giao.",
+        "- Nhiệm vụ: tổ chức 02 cuộc kiểm tra.",
+        "- Kiểm tra tối thiểu 30% cơ quan, đơn vị.",
+    )
+    assert [(t.value, t.unit) for t in targets] == [(4.2, "điểm"), (100.0, "%"), (30.0, "%")]
 
 
 def test_decision_before_start_and_appendix_after_end_give_no_targets() -> None:

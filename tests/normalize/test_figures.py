@@ -39,7 +39,7 @@ def test_parse_figures(case: dict) -> None:
 def test_spans_point_at_the_figure() -> None:
     text = "Tỷ lệ giao dịch thanh toán trực tuyến đạt tối thiểu 75%."
     (figure,) = parse_figures(text)
-    assert text[figure.start:figure.end] == "75%"
+    assert text[figure.start : figure.end] == "75%"
 
 
 _VIETNAMESE = st.text(

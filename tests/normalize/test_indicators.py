@@ -9,13 +9,21 @@ from normalize.indicators import indicator_area, indicator_of, indicators
 from normalize.text import fold_key
 from schemas.codes import Area
 
-CASES = yaml.safe_load(
-    (Path(__file__).parents[1] / "cases" / "indicators.yaml").read_text("utf-8")
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "indicators.yaml").read_text("utf-8"))
+REQUIRED = (
+    "procedure_files_on_time",
+    "satisfaction_procedures",
+    "satisfaction_public_service",
+    "online_payment",
+    "online_submission",
+    "digitisation",
+    "electronic_results",
+    "data_reuse",
+    "units_inspected",
+    "signed_documents",
+    "online_services_full_process",
+    "legal_docs_quality",
 )
-REQUIRED = ("procedure_files_on_time", "satisfaction_procedures", "satisfaction_public_service",
-            "online_payment", "online_submission", "digitisation", "electronic_results",
-            "data_reuse", "units_inspected", "signed_documents", "online_services_full_process",
-            "legal_docs_quality")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] or "<empty>" for c in CASES])
