@@ -31,7 +31,7 @@ from extract.readers.pdf import read_pdf
 from extract.source import make_source
 path = Path(sys.argv[1])
 start = time.perf_counter()
-doc = read_pdf(path, source=make_source(path, "pdf"))
+doc = read_pdf(path, source=make_source(path, "pdf"), fast=sys.argv[2] == "fast")
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "pages": len(doc.pages), "blocks": len(doc.blocks),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -49,9 +49,14 @@ def build_default(pages: int, workdir: Path) -> Path:
     return out
 
 
-def time_reader(pdf: Path) -> dict[str, float]:
-    result = subprocess.run([sys.executable, "-c", CHILD, str(pdf)], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
+def time_reader(pdf: Path, path: str) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(pdf), path],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -59,8 +64,9 @@ def time_pdftotext(pdf: Path) -> float | None:
     if shutil.which("pdftotext") is None:
         return None
     start = time.perf_counter()
-    subprocess.run(["pdftotext", "-layout", str(pdf), "/dev/null"], capture_output=True,
-                   check=False)
+    subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "/dev/null"], capture_output=True, check=False
+    )
     return time.perf_counter() - start
 
 
@@ -68,15 +74,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="PDF reader benchmark")
     parser.add_argument("pdf", nargs="?", type=Path)
     parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument(
+        "--plumber", action="store_true", help="also time the pdfplumber-only path (fast=False)"
+    )
     args = parser.parse_args()
+    args.paths = ["fast", "plumber"] if args.plumber else ["fast"]
     with tempfile.TemporaryDirectory() as tmp:
         pdf = args.pdf or build_default(args.pages, Path(tmp))
-        r = time_reader(pdf)
+        runs = {path: time_reader(pdf, path) for path in args.paths}
         floor = time_pdftotext(pdf)
-    pages = r["pages"]
-    print(f"read_pdf : {pages:.0f} pages in {r['seconds']:.1f} s = "
-          f"{pages / r['seconds']:.1f} pages/s, {1000 * r['seconds'] / pages:.0f} ms/page, "
-          f"peak RSS {r['peak_rss_mb']:.0f} MB, {r['blocks']:.0f} blocks")
+    for path, r in runs.items():
+        pages = r["pages"]
+        print(
+            f"read_pdf ({path}): {pages:.0f} pages in {r['seconds']:.1f} s = "
+            f"{pages / r['seconds']:.1f} pages/s, {1000 * r['seconds'] / pages:.0f} ms/page, "
+            f"peak RSS {r['peak_rss_mb']:.0f} MB, {r['blocks']:.0f} blocks"
+        )
     if floor is not None:
         print(f"pdftotext: {floor:.2f} s = {1000 * floor / pages:.1f} ms/page (floor)")
 

@@ -206,10 +206,12 @@ def parse_citations(
     report: Report,
     own_number: str | None = None,
     province: str | None = None,
+    section_of: dict[str, str] | None = None,
 ) -> list[Citation]:
     """Every document `doc` cites, once each, in order of first mention.
 
-    `own_number` and `province` default to what the document's header says.
+    `own_number` and `province` default to what the document's header says;
+    `section_of` (block id → section id, from parse_sections) fills `loc.section`.
     """
     if own_number is None or province is None:
         header = parse_header(doc, report=Report()).header
@@ -224,4 +226,14 @@ def parse_citations(
             ):
                 continue
             found.append(_Found(m, where, len(found)))
-    return [_to_citation(g, province=province) for g in _group(found, report)]
+    cites = [_to_citation(g, province=province) for g in _group(found, report)]
+    if section_of:
+        cites = [
+            c.model_copy(
+                update={
+                    "loc": c.loc.model_copy(update={"section": section_of.get(c.loc.block or "")})
+                }
+            )
+            for c in cites
+        ]
+    return cites

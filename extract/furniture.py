@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from normalize.text import fold_ws
 from schemas.document import Role
 
-BAND = 0.09              # share of the page height that is the top / bottom band
-MIN_SHARE = 0.3          # a running line appears on at least this share of the pages
-PAGE_NUMBER = re.compile(
-    r"^(?:trang\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*/\s*\d{1,4})?$", re.I
-)
+BAND = 0.09  # share of the page height that is the top / bottom band
+MIN_SHARE = 0.3  # a running line appears on at least this share of the pages
+PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*/\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 
 

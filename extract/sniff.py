@@ -25,8 +25,8 @@ def sniff_format(path: Path) -> Sniffed:
         raise UnreadableFile(path, "empty file")
     if head.lstrip().startswith(b"%PDF"):
         return "pdf"
-    if head.startswith(_OLE):
-        return "doc"
+    if head.startswith(_OLE) or head.startswith(b"{\\rtf"):
+        return "doc"  # Word 97-2003, or RTF saved as .doc: both go through LibreOffice
     if head.startswith(b"PK"):
         return _sniff_zip(path)
     # The content decides; but a file that claims a binary format and is not one is

@@ -42,7 +42,8 @@ def citations_frame(engine: Engine) -> pd.DataFrame:
         "JOIN citation_status s ON s.citation_id = c.id ORDER BY c.document_id, c.seq"
     )
     with engine.connect() as conn:
-        return pd.read_sql(text(sql), conn)
+        df = pd.read_sql(text(sql), conn)
+    return df.astype(object).where(df.notna(), None)  # None, not NaN, for missing values
 
 
 def _label(row: pd.Series) -> str:
@@ -96,6 +97,22 @@ def _row_checks(df: pd.DataFrame, issuer_of_symbol: Callable[[str], str | None]
     return issues
 
 
+def _most_cited(basis: pd.DataFrame) -> pd.DataFrame:
+    """Bases by how many documents cite them; "76/NQ-CP" and "76/2021/NQ-CP" of 2021 are
+    one document (the contract's identity), shown under its first-seen label."""
+    if basis.empty:
+        return pd.DataFrame(columns=["cited", "citing_documents"])
+    basis = basis.assign(
+        identity=basis.apply(lambda r: "|".join(str(r[k]) for k in IDENTITY)
+                             if r["cited_number"] else f"title|{r['doc_type']}|{r['title']}",
+                             axis=1),
+        cited=basis.apply(_label, axis=1))
+    grouped = basis.groupby("identity", sort=False).agg(
+        cited=("cited", "first"), citing_documents=("document_id", "nunique"))
+    return (grouped.sort_values("citing_documents", ascending=False, kind="stable")
+            .reset_index(drop=True))
+
+
 def _default_issuer_of_symbol(symbol: str) -> str | None:
     try:
         from normalize.doc_types import issuer_of_symbol
@@ -112,9 +129,6 @@ def audit_citations(engine: Engine, *,
     inconsistent = pd.DataFrame(issues, columns=["check", "cited", "detail", "citing"])
     amended = df[df["amended_by"].notna()][
         ["cited_number", "cited_date", "amended_by", "citing_number", "raw"]]
-    basis = df[df["role"] == "basis"].copy()
-    basis["cited"] = basis.apply(_label, axis=1)
-    most = (basis.groupby("cited")["document_id"].nunique().sort_values(ascending=False)
-            .rename("citing_documents").reset_index())
+    most = _most_cited(df[df["role"] == "basis"])
     return AuditReport(citations=df, inconsistent=inconsistent, amended=amended,
                        most_cited=most)

@@ -1,6 +1,6 @@
 """Build a long PDF for the reader benchmark by repeating the pages of a shorter one.
 
-    python scripts/make_big_pdf.py SOURCE.pdf OUT.pdf [--pages 300]
+python scripts/make_big_pdf.py SOURCE.pdf OUT.pdf [--pages 300]
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ def save(doc: WordDocument, tmp_path: Path, name: str = "fixture.docx") -> Path:
     return path
 
 
-def _el(tag: str, **attrs: str) -> OxmlElement:
+def w_el(tag: str, **attrs: str) -> OxmlElement:
+    """A WordprocessingML element: w_el("w:outlineLvl", val="2")."""
     el = OxmlElement(tag)
     for key, value in attrs.items():
         el.set(qn(f"w:{key}"), value)
@@ -52,14 +53,14 @@ def add_list(
 ) -> None:
     """A w:abstractNum with these levels and a w:num `num_id` pointing to it."""
     abstract_id = num_id + 100 if abstract_id is None else abstract_id
-    abstract = _el("w:abstractNum", abstractNumId=str(abstract_id))
+    abstract = w_el("w:abstractNum", abstractNumId=str(abstract_id))
     for ilvl, spec in enumerate(levels):
         fmt, text = spec[0], spec[1]
         start = spec[2] if len(spec) > 2 else 1  # type: ignore[misc]
-        lvl = _el("w:lvl", ilvl=str(ilvl))
-        lvl.append(_el("w:start", val=str(start)))
-        lvl.append(_el("w:numFmt", val=fmt))
-        lvl.append(_el("w:lvlText", val=text))
+        lvl = w_el("w:lvl", ilvl=str(ilvl))
+        lvl.append(w_el("w:start", val=str(start)))
+        lvl.append(w_el("w:numFmt", val=fmt))
+        lvl.append(w_el("w:lvlText", val=text))
         abstract.append(lvl)
     numbering = _numbering(doc)
     # Schema order: every abstractNum before the first num.
@@ -79,21 +80,22 @@ def add_num(
     start_overrides: dict[int, int] | None = None,
 ) -> None:
     """A w:num instance of an existing abstractNum, optionally restarting levels."""
-    num = _el("w:num", numId=str(num_id))
-    num.append(_el("w:abstractNumId", val=str(abstract_id)))
+    num = w_el("w:num", numId=str(num_id))
+    num.append(w_el("w:abstractNumId", val=str(abstract_id)))
     for ilvl, start in (start_overrides or {}).items():
-        override = _el("w:lvlOverride", ilvl=str(ilvl))
-        override.append(_el("w:startOverride", val=str(start)))
+        override = w_el("w:lvlOverride", ilvl=str(ilvl))
+        override.append(w_el("w:startOverride", val=str(start)))
         num.append(override)
     _numbering(doc).append(num)
 
 
-def _num_pr(num_id: int | None, ilvl: int | None) -> OxmlElement:
-    num_pr = _el("w:numPr")
+def num_pr(num_id: int | None, ilvl: int | None) -> OxmlElement:
+    """<w:numPr> for a pPr: list instance and level (either may be left to the style)."""
+    num_pr = w_el("w:numPr")
     if ilvl is not None:
-        num_pr.append(_el("w:ilvl", val=str(ilvl)))
+        num_pr.append(w_el("w:ilvl", val=str(ilvl)))
     if num_id is not None:
-        num_pr.append(_el("w:numId", val=str(num_id)))
+        num_pr.append(w_el("w:numId", val=str(num_id)))
     return num_pr
 
 
@@ -102,7 +104,7 @@ def numbered(
 ) -> WordParagraph:
     """A paragraph with its own w:numPr (the label is not part of its text)."""
     para = doc.add_paragraph(text, style=style)
-    para._p.get_or_add_pPr().append(_num_pr(num_id, ilvl))
+    para._p.get_or_add_pPr().append(num_pr(num_id, ilvl))
     return para
 
 
@@ -112,7 +114,7 @@ def style_with_numbering(
     """A paragraph style that carries a w:numPr (and maybe bold), as heading styles do."""
     style = doc.styles.add_style(name, 1)
     style.base_style = doc.styles["Normal"]
-    style.element.get_or_add_pPr().append(_num_pr(num_id, ilvl))
+    style.element.get_or_add_pPr().append(num_pr(num_id, ilvl))
     if bold:
         style.font.bold = True
     return name
@@ -136,7 +138,7 @@ def fill(table: WordTable, texts: Sequence[Sequence[str | None]]) -> WordTable:
 def mark_header_rows(table: WordTable, count: int) -> None:
     """w:tblHeader on the first rows: Word repeats them on every page."""
     for row in table.rows[:count]:
-        row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+        row._tr.get_or_add_trPr().append(w_el("w:tblHeader"))
 
 
 def set_grid_before(table: WordTable, row: int, n: int) -> None:
@@ -144,7 +146,7 @@ def set_grid_before(table: WordTable, row: int, n: int) -> None:
     tr = table.rows[row]._tr
     for tc in tr.findall(qn("w:tc"))[:n]:
         tr.remove(tc)
-    tr.get_or_add_trPr().append(_el("w:gridBefore", val=str(n)))
+    tr.get_or_add_trPr().append(w_el("w:gridBefore", val=str(n)))
 
 
 def run_in_font(para: WordParagraph, text: str, font: str) -> None:
@@ -176,4 +178,6 @@ __all__ = [
     "save",
     "set_grid_before",
     "style_with_numbering",
+    "num_pr",
+    "w_el",
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import (
     PDFEncryptionError,
     PDFPasswordIncorrect,
@@ -56,5 +57,6 @@ def pdf_errors(path: Path) -> Iterator[None]:
         PDFEncryptionError,
         zlib.error,
         EOFError,
+        pdfium.PdfiumError,
     ) as exc:
         raise UnreadableFile(path, pdf_reason(exc)) from exc

@@ -23,7 +23,6 @@ from extract.readers.pdf_text import Word, font_is_bold, font_is_italic
 X_TOLERANCE = 3.0  # pdfplumber's default: a wider gap between two glyphs splits a word
 Y_TOLERANCE = 3.0
 DESCENT = 0.216  # below the baseline, in font sizes (Times New Roman's descender)
-MIN_RULE = 8.0  # shorter strokes are glyph parts, bullets, underlines of a letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +151,20 @@ def pdfium_rects(page: pdfium.PdfPage) -> list[dict[str, Any]]:
         left, bottom, right, top = obj.get_bounds()
         pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
         y_top, y_bottom = top_of_page - top, top_of_page - bottom
-        rects.append({
-            "object_type": "rect", "x0": left, "x1": right, "top": y_top,
-            "bottom": y_bottom, "doctop": y_top, "y0": bottom, "y1": top,
-            "width": right - left, "height": top - bottom,
-            "fill": bool(fill.value), "stroke": bool(stroke.value),
-        })
+        rects.append(
+            {
+                "object_type": "rect",
+                "x0": left,
+                "x1": right,
+                "top": y_top,
+                "bottom": y_bottom,
+                "doctop": y_top,
+                "y0": bottom,
+                "y1": top,
+                "width": right - left,
+                "height": top - bottom,
+                "fill": bool(fill.value),
+                "stroke": bool(stroke.value),
+            }
+        )
     return rects

@@ -23,8 +23,11 @@ TEXT = "KẾ HOẠCH\nCải cách hành chính nhà nước năm 2026\n"
 def small_pdf(tmp: Path) -> Path:
     src = tmp / "small.txt"
     src.write_text(TEXT, encoding="utf-8")
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp),
-                    str(src)], check=True, capture_output=True)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(src)],
+        check=True,
+        capture_output=True,
+    )
     return tmp / "small.pdf"
 
 

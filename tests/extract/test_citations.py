@@ -109,6 +109,12 @@ def test_short_form_joins_the_full_one_and_keeps_first_loc() -> None:
     assert (c.loc.page, c.loc.block) == (3, "b0008")
 
 
+def test_section_of_fills_loc_section() -> None:
+    doc = _doc([*HEAD, "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;"])
+    (c,) = parse_citations(doc, report=Report(), section_of={"b0008": "II.1"})
+    assert (c.loc.section, c.loc.block) == ("II.1", "b0008")
+
+
 def test_ambiguous_short_form_is_reported_not_guessed() -> None:
     doc = _doc(
         [

@@ -159,7 +159,7 @@ def test_list_counters_run_through_table_cells(tmp_path: Path) -> None:
     table = doc.add_table(rows=1, cols=1)
     cell_para = table.cell(0, 0).paragraphs[0]
     cell_para.add_run("trong bảng")
-    cell_para._p.get_or_add_pPr().append(b._num_pr(62, 0))
+    cell_para._p.get_or_add_pPr().append(b.num_pr(62, 0))
     b.numbered(doc, "sau bảng", num_id=62)
     read_doc = read(b.save(doc, tmp_path))
     (table_block,) = tables(read_doc)
@@ -583,9 +583,9 @@ def test_vietnamese_heading_style_names_and_outline_level(tmp_path: Path) -> Non
     doc.add_paragraph("Mục lớn", style="Tiêu đề 2")
     doc.add_paragraph("Phần", style="Đề mục 1")
     outline = doc.add_paragraph("Có cấp dàn ý")
-    outline._p.get_or_add_pPr().append(b._el("w:outlineLvl", val="2"))
+    outline._p.get_or_add_pPr().append(b.w_el("w:outlineLvl", val="2"))
     body = doc.add_paragraph("Thân bài")
-    body._p.get_or_add_pPr().append(b._el("w:outlineLvl", val="9"))
+    body._p.get_or_add_pPr().append(b.w_el("w:outlineLvl", val="9"))
     got = [p.style.heading_level for p in paragraphs(read(b.save(doc, tmp_path)))]
     assert got == [2, 1, 3, None]
 
