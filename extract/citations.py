@@ -31,7 +31,7 @@ from normalize.text import fold_key, fold_ws
 from schemas.codes import CitationRole
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, Table
-from schemas.record import Citation, Loc
+from schemas.record import Citation, Header, Loc
 
 _ARTICLE = re.compile(r"^[\s*#|]*Điều\s+\d+", re.IGNORECASE)
 _ROMAN_HEADING = re.compile(r"^[\s*#|]*(?:PHẦN\s+\w+|Phần\s+\w+|CHƯƠNG\s+\w+|[IVX]+\s*[.)-])\s")
@@ -204,19 +204,19 @@ def parse_citations(
     doc: Document,
     *,
     report: Report,
-    own_number: str | None = None,
-    province: str | None = None,
+    header: Header | None = None,
     section_of: dict[str, str] | None = None,
 ) -> list[Citation]:
     """Every document `doc` cites, once each, in order of first mention.
 
-    `own_number` and `province` default to what the document's header says;
-    `section_of` (block id → section id, from parse_sections) fills `loc.section`.
+    `header` (from parse_header) gives the document's own number, which is not a
+    citation, and its province, which completes "của UBND tỉnh"; without it the header
+    is parsed here. `section_of` (block id → section id, from parse_sections) fills
+    `loc.section`.
     """
-    if own_number is None or province is None:
+    if header is None:
         header = parse_header(doc, report=Report()).header
-        own_number = own_number or header.number
-        province = province or header.province
+    own_number, province = header.number, header.province
     own = _own_key(own_number)
     found: list[_Found] = []
     for where in _block_texts(doc):

@@ -30,6 +30,7 @@ from extract.header_issuer import (
     body_of_authority,
     canonical_body,
     extend_with_authority,
+    is_bare_head,
     issuer_from_note,
     issuer_from_text,
     split_agency_block,
@@ -50,10 +51,10 @@ from extract.header_lines import (
     table_metadata,
     type_line,
 )
+from extract.header_metadata import reconcile_metadata, site_metadata
 from extract.header_plan import PLAN_TYPES, AttachedPlan, find_attached_plan, years_of
 from extract.signature import find_recipients, find_signer
-from normalize.dates import parse_date
-from normalize.doc_types import doc_type_of, doc_type_of_symbol
+from normalize.doc_types import doc_type_of_symbol
 from normalize.header_terms import (
     is_motto,
     position_of,
@@ -63,10 +64,9 @@ from normalize.header_terms import (
 )
 from normalize.provinces import find_province
 from normalize.text import fold_key
-from schemas.codes import DocType
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Table
-from schemas.record import Article, Header, Plan, Signer
+from schemas.document import Document, Table
+from schemas.record import Article, Header, Plan
 
 _MAX_ZONE_LINES = 60
 _DIGIT = re.compile(r"\d")
@@ -139,10 +139,19 @@ def _names_authority(text: str) -> bool:
 def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
     """Title lines, and the authority line that ends them: a line in capitals after the
     title that names a body or a head's title. A title typed in mixed case does not go
-    on in capitals, and no title line is a sentence."""
+    on in capitals, and no title line is a sentence.
+
+    >>> _title_and_authority(["VỀ VIỆC KIỆN TOÀN", "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH TỈNH",
+    ...                       "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"])[1]
+    'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH'
+    """
     title: list[str] = []
-    for text in texts:
-        if title and is_caps(text) and (_names_authority(text) or not is_caps(" ".join(title))):
+    for i, text in enumerate(texts):
+        # in a title typed in capitals, only the last line can be the authority line
+        # ("VỀ VIỆC KIỆN TOÀN / BAN CHỈ ĐẠO …" goes on naming a body)
+        caps_title = is_caps(" ".join(title))
+        last = i == len(texts) - 1
+        if title and is_caps(text) and (not caps_title or (last and _names_authority(text))):
             return title, (text if _names_authority(text) else None)
         if text.endswith(".") and len(text) > 80:
             break
@@ -246,10 +255,12 @@ def _issuer(
         )
     if issuer is None:
         return None, None
-    return (
-        canonical_body(issuer, province=province),
-        canonical_body(parent, province=province) if parent else None,
-    )
+    parent_name = canonical_body(parent, province=province) if parent else None
+    name = canonical_body(issuer, province=province)
+    if parent_name and is_bare_head(name):
+        # "UBND TỈNH NGHỆ AN / VĂN PHÒNG": the office is named by its parent
+        name = f"{name} {parent_name}"
+    return name, parent_name
 
 
 def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
@@ -264,57 +275,6 @@ def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
                 break
             articles[-1][1].append(line.text)
     return [Article(no=no, text="\n".join(parts)) for no, parts in articles]
-
-
-def _metadata(doc_blocks: list[Paragraph | Table], lines: list[Line], stop: int) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for line in lines[:stop]:
-        row = metadata_row(line.text)
-        if row:
-            found.setdefault(*row)
-    for block in doc_blocks[: lines[stop].index if stop < len(lines) else len(doc_blocks)]:
-        if isinstance(block, Table):
-            for key, value in table_metadata(block):
-                found.setdefault(key, value)
-    return found
-
-
-def _reconcile(header: Header, meta: dict[str, str], *, report: Report) -> Header:
-    """Compare with the page's metadata; fill what the header lacks altogether."""
-    update: dict[str, object] = {}
-    body_values = {
-        "number": (header.number, meta.get("number")),
-        "issued_date": (header.issued_date, _iso(meta.get("issued_date"))),
-        "doc_type": (
-            str(header.doc_type) if header.doc_type else None,
-            str(doc_type_of(meta["doc_type"]) or "") if "doc_type" in meta else None,
-        ),
-        "signer": (header.signer.name if header.signer else None, meta.get("signer")),
-    }
-    for field, (body, site) in body_values.items():
-        if not site:
-            continue
-        if body and fold_key(body) != fold_key(site):
-            report.warn(WarningCode.HEADER_METADATA_MISMATCH, field=field, meta=site, body=body)
-        elif body is None and field == "signer":
-            signer = header.signer or Signer()
-            update["signer"] = signer.model_copy(update={"name": site})
-        elif body is None and field == "doc_type" and doc_type_of(meta["doc_type"]):
-            update["doc_type"] = doc_type_of(meta["doc_type"])
-    meta_province = find_province(meta.get("issuer", "")) if meta.get("issuer") else None
-    if meta_province and header.province and meta_province != header.province:
-        report.warn(
-            WarningCode.HEADER_METADATA_MISMATCH,
-            field="province",
-            meta=meta_province,
-            body=header.province,
-        )
-    return header.model_copy(update=update) if update else header
-
-
-def _iso(text: str | None) -> str | None:
-    date = parse_date(text) if text else None
-    return date.iso() if date else None
 
 
 def _warn_blanks(zone: _Zone, *, report: Report, page: int | None) -> None:
@@ -431,9 +391,9 @@ def parse_header(doc: Document, *, report: Report) -> HeaderParse:
     )
     if signer is None:
         report.warn(WarningCode.HEADER_FIELD_MISSING, page=page, field="signature block")
-    meta = _metadata(blocks, lines, zone.end)
+    meta = site_metadata(blocks, lines, zone.end)
     if meta:
-        header = _reconcile(header, meta, report=report)
+        header = reconcile_metadata(header, meta, report=report)
     _warn_repeat(zone, lines, attached.heading if attached else len(lines), report=report)
     plan, plan_start = _plan(header, zone, lines, attached, report=report)
     return HeaderParse(header=header, plan=plan, plan_start=plan_start)
@@ -443,4 +403,4 @@ def _date_iso(place_date: PlaceDate | None) -> str | None:
     return place_date.date.iso() if place_date and place_date.date else None
 
 
-__all__ = ["HeaderParse", "parse_header", "DocType"]
+__all__ = ["HeaderParse", "parse_header"]

@@ -75,6 +75,16 @@ def complete_province(name: str, *, province: str | None) -> str:
     return name
 
 
+def is_bare_head(name: str) -> bool:
+    """'Văn phòng', 'Thanh tra': a body head with nothing after it."""
+    return (
+        starts_with_body_head(name)
+        and len(name.split()) <= 2
+        and not is_caps(name)
+        and (fold_key(name) in {fold_key(h) for h in ("Văn phòng", "Thanh tra", "Ban Quản lý")})
+    )
+
+
 def body_of_authority(authority: str | None) -> str | None:
     """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' → 'ỦY BAN NHÂN DÂN TỈNH'; a line naming a body
     itself ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN") is returned as it is."""

@@ -23,7 +23,8 @@ def document_to_record(doc: Document, *, report: Report) -> ExtractResult:
     body_tasks = parse_body_tasks(doc, tree, plan=head.plan, province=province, report=report)
     table_tasks = parse_appendix(doc, plan=head.plan, province=province, report=report)
     tasks = body_tasks + table_tasks
-    citations = parse_citations(doc, report=report)
+    citations = parse_citations(doc, report=report, header=head.header,
+                                section_of=tree.section_of)
     record = ExtractResult(
         source=doc.source,
         document=head.header,

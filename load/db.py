@@ -55,6 +55,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(7204001)"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if revision == "head":
+            from load.reference import refresh_reference_data
+
+            refresh_reference_data(conn)
 
 
 def current_revision(engine: Engine) -> str | None:

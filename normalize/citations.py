@@ -29,6 +29,7 @@ import yaml
 from normalize.abbreviations import expand_abbreviations
 from normalize.dates import PartialDate, find_dates
 from normalize.doc_types import doc_type_names, doc_type_of, doc_type_of_symbol, issuer_of_symbol
+from normalize.header_terms import strip_official_title
 from normalize.text import fold_key, fold_ws, nfc
 from schemas.codes import DocType
 
@@ -46,6 +47,9 @@ _ISSUER_STOP = re.compile(
     r"lần thứ|nhiệm kỳ|trong|đối với|triển khai|đến|theo|năm|đã|nêu|gọi|là|với|thành lập|"
     r"công bố|chỉ đạo|tiếp tục|đẩy mạnh|giao|quy|cho|xây dựng|tổ chức thực hiện)\b",
     re.IGNORECASE,
+)
+_OF_AT = re.compile(  # the last "của X tại" before the document ("…, Y" may be in the name)
+    r"^.*\bcủa\s+(?P<who>[^;:()]{3,100}?)\s+tại\s*$", re.IGNORECASE | re.DOTALL
 )
 _ISSUER_END = re.compile(r"[,;:.()\[\]“”\"|]")
 _MAX_ISSUER_WORDS = 12
@@ -206,6 +210,18 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     return " ".join(words), end
 
 
+def _issuer_before(text: str, start: int) -> str | None:
+    """The issuer named before the document: "theo đề nghị của Giám đốc Sở Nội vụ tại
+    Công văn số …" → "Sở Nội vụ" (the office, not its head)."""
+    m = _OF_AT.search(text[max(0, start - 120) : start])
+    if m is None:
+        return None
+    who = fold_ws(m.group("who"))
+    if not who[:1].isupper() or _ISSUER_STOP.search(who):
+        return None
+    return strip_official_title(who) or who
+
+
 def _date_after(text: str, pos: int) -> tuple[PartialDate | None, int]:
     window = text[pos : pos + 48]
     dates = find_dates(window)
@@ -269,7 +285,7 @@ def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
     if written_issuer:
         issuer, end = written_issuer, end2
     if issuer is None:
-        issuer = issuer_of_symbol(symbol)
+        issuer = _issuer_before(text, start) or issuer_of_symbol(symbol)
     if year is None and date is not None:
         year = date.year
     return CitationMatch(

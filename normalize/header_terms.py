@@ -132,7 +132,10 @@ def starts_with_admin_level(text: str) -> bool:
 
 
 def preamble_opener(text: str) -> str | None:
-    """The opener ('căn cứ', 'thực hiện' …, as a fold key) a paragraph starts with."""
+    """The opener ('căn cứ', 'thực hiện' …, as a fold key) a paragraph starts with.
+    A list item ("- Thực hiện …") is a task, not a preamble: None."""
+    if not text.lstrip()[:1].isalpha():
+        return None
     return _starts_with(fold_key(text[:60]), _vocab().openers)
 
 

@@ -5,22 +5,43 @@ at 150 dpi Tesseract confuses "ộ"/"ổ" and drops dots below), read by Tessera
 with boxes and confidences, and the table rulings are found in the raster, so the PDF
 reader can run the same words → lines → paragraphs and ruled-table code as on a
 born-digital page. Coordinates come back in PDF points, origin top-left.
+
+Tesseract runs as a command (TSV output), one thread per run: its OpenMP threads fight
+over two cores and make a page twice as slow; two pages in parallel use them better
+(see `PageOcr` in pdf_ocr.py).
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
+import statistics
+import subprocess
 import time
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium
 
 from extract.readers.pdf_text import Word
 
 DPI = 300
 LANG = "vie"
+PSM = "3"  # automatic page segmentation: headers in two columns, stamps, signatures
 LOW_CONFIDENCE = 60.0  # Tesseract's 0..100 word confidence below which a word is doubtful
 MIN_RULE_PT = 28.0  # a drawn rule is at least this long (about 1 cm)
+MAX_RULE_PT = 3.0  # ... and at most this thick: thicker dark runs are blobs (stamps, photos)
+COLOURED = 70  # max - min channel above which a pixel is coloured ink, not black or gray
+PAPER = 210  # lighter than this is paper (and the faded rest of a stamp)
+DARK = 160  # gray level below which a pixel is ink (paper ≈ 230–255, rules ≈ 0–130)
+LINE_HEIGHT_PER_PT = 0.75  # words' median height (accents to descenders) per point of type: 0.72–0.82
+TIMEOUT_S = 300  # one page; a hung Tesseract must not hang the batch
+INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie (Debian/Ubuntu)"
 
 
 @dataclass
@@ -33,94 +54,204 @@ class OcrPage:
     seconds: float = 0.0
 
 
-def tesseract_problem() -> str | None:
-    """None when OCR can run; else what to install, in one line."""
-    if shutil.which("tesseract") is None:
-        return (
-            "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie; "
-            "then pip install pytesseract)"
-        )
+class OcrFailed(Exception):
+    """Tesseract ran but did not read the page (crash, timeout); the message says why."""
+
+
+@functools.cache
+def _languages(binary: str) -> frozenset[str]:
     try:
-        import pytesseract
-    except ImportError:
-        return "pytesseract is not installed (pip install pytesseract)"
-    if LANG not in pytesseract.get_languages(config=""):
-        return "Tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)"
+        out = subprocess.run(
+            [binary, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in out.splitlines()[1:])
+
+
+def tesseract_problem() -> str | None:
+    """None when OCR can run; else what is missing and how to install it, in one line."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return f"Tesseract is not installed: {INSTALL_HINT}"
+    if LANG not in _languages(binary):
+        return f"Tesseract has no Vietnamese data: {INSTALL_HINT}"
     return None
 
 
-def render_page(path: Path, page_index: int, dpi: int = DPI):  # type: ignore[no-untyped-def]
-    import pypdfium2 as pdfium
+def clean_ink(rgb: np.ndarray) -> np.ndarray:
+    """Black ink on white from an RGB raster: coloured ink (red stamps, blue signatures)
+    and pale paper become white, since Tesseract reads a stamp over a signer's title as
+    letters and loses the title ("PHÓ CHỦ TỊCH" under a red seal)."""
+    ink = rgb.max(axis=2)
+    colour = ink - rgb.min(axis=2)
+    return np.where((colour > COLOURED) | (ink > PAPER), 255, ink).astype(np.uint8)
 
+
+def render_pixels(doc: Any, page_index: int, dpi: int = DPI) -> np.ndarray:
+    """A page of an open pypdfium2 document as an 8-bit grayscale array, cleaned."""
+    page = doc[page_index]
+    try:
+        rgb = np.asarray(page.render(scale=dpi / 72).to_pil().convert("RGB"))
+    finally:
+        page.close()
+    return clean_ink(rgb)
+
+
+def render_page(path: Path, page_index: int, dpi: int = DPI) -> np.ndarray:
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return pdf[page_index].render(scale=dpi / 72).to_pil().convert("L")
+        return render_pixels(pdf, page_index, dpi)
     finally:
         pdf.close()
 
 
-def image_words(image, *, scale: float) -> tuple[list[Word], list[float], list[str]]:  # type: ignore[no-untyped-def]
-    """Tesseract's words as Word (PDF points) with their confidences."""
-    import pytesseract
+def _pgm(pixels: np.ndarray) -> bytes:
+    height, width = pixels.shape
+    return b"P5 %d %d 255\n" % (width, height) + pixels.tobytes()
 
-    data = pytesseract.image_to_data(
-        image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT
-    )
-    words, confs, doubtful = [], [], []
-    for i, text in enumerate(data["text"]):
-        conf = float(data["conf"][i])
-        if not text.strip() or conf < 0:
+
+def run_tesseract(pixels: np.ndarray, *, dpi: int = DPI) -> str:
+    """Tesseract's TSV for a grayscale raster (fed on stdin as PGM: no temporary file)."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    cmd = ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", PSM, "--dpi", str(dpi), "tsv"]
+    try:
+        done = subprocess.run(
+            cmd, input=_pgm(pixels), capture_output=True, env=env, timeout=TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise OcrFailed(f"Tesseract took over {TIMEOUT_S} s") from exc
+    except OSError as exc:
+        raise OcrFailed(f"Tesseract could not start: {exc}") from exc
+    if done.returncode != 0:
+        last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+        raise OcrFailed(f"Tesseract failed: {last}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True, slots=True)
+class TsvWord:
+    line: tuple[int, int, int]  # block, paragraph, line
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+
+
+def parse_tsv(tsv: str) -> list[TsvWord]:
+    """The words (level 5 rows) of Tesseract's TSV output."""
+    words: list[TsvWord] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t", 11)
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
-        x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        left, top, width, height = (int(c) for c in cols[6:10])
+        words.append(TsvWord(key, cols[11].strip(), left, top, width, height, float(cols[10])))
+    return words
+
+
+def line_bands(words: Sequence[TsvWord]) -> dict[tuple[int, int, int], tuple[float, float]]:
+    """Top and bottom of each Tesseract line, the medians of its words': a line's own
+    box swells with a stamp or a signature stroke and would swallow the next line."""
+    tops: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    bottoms: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for w in words:
+        tops[w.line].append(w.top)
+        bottoms[w.line].append(w.top + w.height)
+    return {k: (statistics.median(tops[k]), statistics.median(bottoms[k])) for k in tops}
+
+
+def paragraph_heights(
+    bands: dict[tuple[int, int, int], tuple[float, float]],
+) -> dict[tuple[int, int], float]:
+    """Line height per Tesseract paragraph, the median of its lines: one line with no
+    capital or descender is shorter, but its type is the same."""
+    heights: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for (block, par, _), (top, bottom) in bands.items():
+        heights[(block, par)].append(bottom - top)
+    return {key: statistics.median(hs) for key, hs in heights.items()}
+
+
+def tsv_words(tsv: str, *, scale: float) -> tuple[list[Word], list[float], list[str]]:
+    """Tesseract's words as Word in points, with their confidences and the doubtful ones.
+
+    A word takes its line's top and bottom ("năm" is shorter than "Hội" but on the same
+    line), and its paragraph's line height gives the type size; weight and slant are
+    unknown.
+    """
+    rows = [w for w in parse_tsv(tsv) if w.conf >= 0]
+    bands = line_bands(rows)
+    heights = paragraph_heights(bands)
+    words, confs, doubtful = [], [], []
+    for w in rows:
+        top, bottom = bands[w.line]
         words.append(
             Word(
-                text=text,
-                x0=x,
-                x1=x + w,
-                top=y,
-                bottom=y + h,
-                size=round(h * 1.25, 1),
+                text=w.text,
+                x0=w.left * scale,
+                x1=(w.left + w.width) * scale,
+                top=top * scale,
+                bottom=bottom * scale,
+                size=round(heights[w.line[:2]] * scale / LINE_HEIGHT_PER_PT * 2) / 2,
                 bold=False,
                 italic=False,
             )
         )
-        confs.append(conf)
-        if conf < LOW_CONFIDENCE:
-            doubtful.append(text)
+        confs.append(w.conf)
+        if w.conf < LOW_CONFIDENCE:
+            doubtful.append(w.text)
     return words, confs, doubtful
 
 
-def _runs(mask_row, min_len: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    import numpy as np
-
-    padded = np.concatenate(([0], mask_row.astype(np.int8), [0]))
-    edges = np.flatnonzero(np.diff(padded))
-    starts, ends = edges[::2], edges[1::2]
-    keep = (ends - starts) >= min_len
-    return list(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True))
+# ---------------------------------------------------------------- rulings in the raster
 
 
-def raster_rules(image, *, scale: float) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """Long straight dark runs of the scan, as pdfplumber-style line objects in points."""
-    import numpy as np
+def _long_runs(dark: np.ndarray, min_len: int) -> np.ndarray:
+    """(row, start, end) of each horizontal run of ink at least `min_len` pixels long."""
+    height, width = dark.shape
+    padded = np.zeros((height, width + 2), dtype=np.int8)
+    padded[:, 1:-1] = dark
+    step = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(step == 1)
+    _, ends = np.nonzero(step == -1)  # same row-major order: the i-th end closes the i-th start
+    keep = ends - starts >= min_len
+    return np.stack([rows[keep], starts[keep], ends[keep]], axis=1)
 
-    dark = np.asarray(image) < 128
-    min_len = int(MIN_RULE_PT / scale)
+
+def _merge_thick(runs: np.ndarray, max_rows: int) -> list[tuple[float, int, int]]:
+    """One rule (middle row, start, end) per stack of overlapping runs on nearby rows: a
+    rule scanned at 300 dpi is several pixels thick, and its lighter edge rows break into
+    pieces. Stacks thicker than `max_rows` are ink blobs (stamps, photos), not rules."""
+    open_: list[list[int]] = []  # first row, last row, start, end
+    done: list[list[int]] = []
+    for row, start, end in runs.tolist():
+        done += [r for r in open_ if row - r[1] > 2]
+        open_ = [r for r in open_ if row - r[1] <= 2]
+        hits = [r for r in open_ if start <= r[3] and end >= r[2]]
+        if not hits:
+            open_.append([row, row, start, end])
+            continue
+        keep = hits[0]
+        for other in hits[1:]:  # a full row joins the pieces of the row above
+            keep[0], keep[2], keep[3] = min(keep[0], other[0]), min(keep[2], other[2]), max(keep[3], other[3])
+            open_.remove(other)
+        keep[1], keep[2], keep[3] = row, min(start, keep[2]), max(end, keep[3])
+    done += open_
+    return [((r[0] + r[1]) / 2, r[2], r[3]) for r in done if r[1] - r[0] < max_rows]
+
+
+def raster_rules(pixels: np.ndarray, *, scale: float) -> list[dict[str, Any]]:
+    """Long, thin, straight runs of ink, as pdfplumber-style line objects in points."""
+    dark = pixels < DARK
+    min_len, max_rows = int(MIN_RULE_PT / scale), max(2, int(MAX_RULE_PT / scale))
     rules: list[dict[str, Any]] = []
-    for axis, orient in ((dark, "h"), (dark.T, "v")):
-        seen: dict[tuple[int, int], int] = {}
-        for idx, row in enumerate(axis):
-            for start, end in _runs(row, min_len):
-                key = (start // 4, end // 4)  # one rule drawn several pixels thick
-                if key in seen and idx - seen[key] <= 3:
-                    seen[key] = idx
-                    continue
-                seen[key] = idx
-                a, b, pos = start * scale, end * scale, idx * scale
-                if orient == "h":
-                    rules.append(_line(a, b, pos, pos))
-                else:
-                    rules.append(_line(pos, pos, a, b))
+    for pos, a, b in _merge_thick(_long_runs(dark, min_len), max_rows):
+        rules.append(_line(a * scale, b * scale, pos * scale, pos * scale))
+    for pos, a, b in _merge_thick(_long_runs(np.ascontiguousarray(dark.T), min_len), max_rows):
+        rules.append(_line(pos * scale, pos * scale, a * scale, b * scale))
     return rules
 
 
@@ -137,19 +268,28 @@ def _line(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
     }
 
 
-def ocr_pdf_page(path: Path, page_index: int, *, dpi: int = DPI) -> OcrPage:
-    """Render and read one page (0-based index); the result is 1-based `page`."""
+# ---------------------------------------------------------------- one page
+
+
+def ocr_image(pixels: np.ndarray, page: int, *, dpi: int = DPI) -> OcrPage:
+    """Read a rendered page (8-bit grayscale array); `page` is 1-based."""
     started = time.perf_counter()
-    image = render_page(path, page_index, dpi)
     scale = 72 / dpi
-    words, confs, doubtful = image_words(image, scale=scale)
-    rules = raster_rules(image, scale=scale)
-    mean = sum(confs) / len(confs) if confs else 0.0
+    words, confs, doubtful = tsv_words(run_tesseract(pixels, dpi=dpi), scale=scale)
     return OcrPage(
-        page=page_index + 1,
+        page=page,
         words=words,
-        rules=rules,
-        mean_confidence=mean,
+        rules=raster_rules(pixels, scale=scale),
+        mean_confidence=statistics.fmean(confs) if confs else 0.0,
         low_confidence=doubtful,
         seconds=time.perf_counter() - started,
     )
+
+
+def ocr_pdf_page(path: Path, page_index: int, *, dpi: int = DPI) -> OcrPage:
+    """Render and read one page (0-based index); the result is 1-based `page`."""
+    started = time.perf_counter()
+    pixels = render_page(path, page_index, dpi)
+    result = ocr_image(pixels, page_index + 1, dpi=dpi)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 from extract.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
 from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
+from extract.readers.pdf_ocr import PageOcr
 from extract.readers.pdf_tables import (
     TablePart,
     build_table,
@@ -202,14 +203,15 @@ class PageView:
     height: float
     words: list[Word]
     tables: list[TablePart]
+    layer: TextLayer
 
 
 def plumber_view(page: Any) -> PageView:
     words = _page_words(page)
-    layer_ok = text_layer_of([repair_text(w.text) for w in words]) == "ok"
-    rules = ruling_objects(page) if layer_ok else []
+    layer = text_layer_of([repair_text(w.text) for w in words])
+    rules = ruling_objects(page) if layer == "ok" else []
     tables = _page_tables(page, page.page_number, words, rules) if rules else []
-    return PageView(page.page_number, float(page.width), float(page.height), words, tables)
+    return PageView(page.page_number, float(page.width), float(page.height), words, tables, layer)
 
 
 def fast_view(page: Any, fast_page: Any) -> PageView | None:
@@ -221,17 +223,17 @@ def fast_view(page: Any, fast_page: Any) -> PageView | None:
     if not fast_path_ok(fast_page):
         return None
     words = pdfium_words(fast_page)
-    layer_ok = text_layer_of([repair_text(w.text) for w in words]) == "ok"
-    rules = select_rules(pdfium_rects(fast_page)) if layer_ok else []
+    layer = text_layer_of([repair_text(w.text) for w in words])
+    rules = select_rules(pdfium_rects(fast_page)) if layer == "ok" else []
     tables = _page_tables(page, page.page_number, words, rules) if rules else []
-    return PageView(page.page_number, float(page.width), float(page.height), words, tables)
+    return PageView(page.page_number, float(page.width), float(page.height), words, tables, layer)
 
 
 def read_page(view: PageView, state: ReadState, report: Report) -> None:
     page_no, height = view.page_no, view.height
-    layer: TextLayer = text_layer_of([repair_text(w.text) for w in view.words])
+    layer = view.layer
     state.pages.append(PageInfo(page=page_no, width=view.width, height=height, text_layer=layer))
-    if layer != "ok":
+    if layer in ("none", "garbage"):
         report.warn(WarningCode.NO_TEXT_LAYER, page=page_no)
         if layer == "garbage":
             report.warn(WarningCode.TEXT_LAYER_GARBAGE, page=page_no)
@@ -416,12 +418,17 @@ def _open(path: Path) -> Iterator[Any]:
         yield pdf
 
 
-def _open_fast(path: Path) -> Any | None:
-    """PDFium's view of the same file; None if PDFium cannot open what pdfminer could."""
+def _open_fast(path: Path, n_pages: int) -> Any | None:
+    """PDFium's view of the same file; None if PDFium cannot open it or counts its pages
+    otherwise than pdfminer (a damaged page tree): then pdfplumber reads every page."""
     try:
-        return pdfium.PdfDocument(path)
+        doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError:
         return None
+    if len(doc) != n_pages:
+        doc.close()
+        return None
+    return doc
 
 
 def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = True) -> Document:
@@ -435,13 +442,10 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
     """
     path = Path(path)
     report = Report()
-    if ocr == "force":
-        report.warn(
-            WarningCode.OCR_UNAVAILABLE, detail="OCR is not built in yet; the text layer is read"
-        )
     state = ReadState()
     with _open(path) as pdf:
-        fast_doc = _open_fast(path) if fast else None
+        fast_doc = _open_fast(path, len(pdf.pages)) if fast else None
+        scans = PageOcr(path, mode=ocr, report=report, tables_of=_page_tables)
         try:
             for i, page in enumerate(pdf.pages):
                 view = None
@@ -449,9 +453,10 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
                     fast_page = fast_doc[i]
                     view = fast_view(page, fast_page)
                     fast_page.close()
-                read_page(view or plumber_view(page), state, report)
+                read_page(scans.view(page, view or plumber_view(page)), state, report)
                 page.close()
         finally:
+            scans.close()
             if fast_doc is not None:
                 fast_doc.close()
     mark_furniture(state.items, len(state.pages))

@@ -77,6 +77,10 @@ def _glyphs(textpage: pdfium.PdfTextPage, page_top: float) -> Iterator[Glyph]:
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
         bottom = page_top - oy.value + DESCENT * size
+        if ch == " " and prev is not None:
+            # a space's own origin can sit off the line; it separates the words around it
+            yield Glyph(" ", rect.left, rect.right, prev.top, prev.bottom, prev.size, font)
+            continue
         glyph = "-" if ch in "\x02\ufffe" else ch  # PDFium's mark: a hyphen at line end
         prev = Glyph(glyph, rect.left, rect.right, bottom - size, bottom, size, font)
         yield prev

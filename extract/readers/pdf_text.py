@@ -34,7 +34,7 @@ ITEM_START = re.compile(
 COLUMN_GAP_EM = 1.5  # a gap this wide may separate two columns ...
 LONE_COLUMN_GAP_EM = 4.0  # ... and this wide needs no neighbour to confirm it
 BAND_LINE_GAP_EM = 0.8  # lines of a two-column band follow each other this closely
-TOUCHING_EM = 0.08  # words closer than this are one word cut by a stray space
+TOUCHING_EM = 0.03  # words closer than this are one word cut by a stray space
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,41 +49,24 @@ class Word:
     italic: bool
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    words: tuple[Word, ...]
+    """Words on one baseline, left to right; its measures are computed once."""
 
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
+    __slots__ = ("bold", "bottom", "italic", "size", "text", "top", "words", "x0", "x1")
 
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
+    def __init__(self, words: tuple[Word, ...]) -> None:
+        self.words = words
+        self.x0 = words[0].x0
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.text = " ".join(w.text for w in words)
+        self.size = _weighted_median([(w.size, len(w.text)) for w in words])
+        self.bold = _majority(words, "bold")
+        self.italic = _majority(words, "italic")
 
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return _weighted_median([(w.size, len(w.text)) for w in self.words])
-
-    @property
-    def bold(self) -> bool:
-        return _majority(self.words, "bold")
-
-    @property
-    def italic(self) -> bool:
-        return _majority(self.words, "italic")
+    def __repr__(self) -> str:
+        return f"Line({self.text!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,13 +330,12 @@ def _starts_lower(text: str) -> bool:
 
 def normal_line_gap(lines: Sequence[Line]) -> float:
     """The usual blank between two lines of one paragraph (median of positive gaps)."""
+    if not lines:
+        return 0.0
+    limit = 3 * (statistics.median(ln.size for ln in lines) or 10.0)
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
-    gaps = [g for g in gaps if -2 < g < 3 * (b_size(lines) or 10)]
+    gaps = [g for g in gaps if -2 < g < limit]
     return statistics.median(gaps) if gaps else 0.0
-
-
-def b_size(lines: Sequence[Line]) -> float:
-    return statistics.median(ln.size for ln in lines) if lines else 0.0
 
 
 def starts_paragraph(

@@ -216,6 +216,26 @@ def test_agency_block(lines: list[str], issuer: str, parent: str | None) -> None
     assert (canonical_body(above, province=province) if above else None) == parent
 
 
+def test_office_named_by_its_parent() -> None:
+    texts = [
+        "UBND TỈNH NGHỆ AN",
+        "VĂN PHÒNG",
+        "Số: 15/QĐ-VPUB",
+        "Nghệ An, ngày 2 tháng 3 năm 2026",
+        "QUYẾT ĐỊNH",
+        "Ban hành Quy chế",
+        "CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+    ]
+    head = parse_header(
+        Document(source=_source(), blocks=tuple(_paragraphs(texts, 1))), report=Report()
+    ).header
+    assert (head.issuer, head.issuer_parent) == (
+        "Văn phòng Ủy ban nhân dân tỉnh Nghệ An",
+        "Ủy ban nhân dân tỉnh Nghệ An",
+    )
+
+
 def test_sentence_case_of_a_title_in_capitals() -> None:
     title = "VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH TỈNH HÀ TĨNH NĂM 2026"
     assert sentence_case_title(title, province="Hà Tĩnh") == (
@@ -411,3 +431,22 @@ def test_real_document_header(name: str, want: dict) -> None:
     got = head.model_dump(mode="json")
     got["recipients"] = len(got["recipients"])
     assert {k: got[k] for k in want} == want
+
+
+def test_title_in_capitals_naming_a_body_is_not_the_authority() -> None:
+    """Only the last capitals line before "Căn cứ" can be the authority line."""
+    texts = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH HÀ TĨNH",
+        "Số: 12/QĐ-UBND",
+        "Hà Tĩnh, ngày 5 tháng 1 năm 2026",
+        "QUYẾT ĐỊNH",
+        "VỀ VIỆC KIỆN TOÀN",
+        "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH TỈNH",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+    ]
+    doc = Document(source=_source(), blocks=tuple(_paragraphs(texts, 1)))
+    head = parse_header(doc, report=Report()).header
+    assert head.title == "Về việc kiện toàn Ban Chỉ đạo cải cách hành chính tỉnh"
+    assert head.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"

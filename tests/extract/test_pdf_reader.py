@@ -569,6 +569,8 @@ def _block_texts(doc: Document) -> list[tuple[str, int | None, str]]:
         Path("ld_PL1_ket_qua_Chi_so_CCHC_2025_chi_dao_dieu_hanh_table.pdf"),
         Path("central_HienPhap2013_CongBao_VanBanGoc.pdf"),
         Path("ld_CV-SKHCN_gop_y_KH_kiem_tra_CCHC_2026_signed.pdf"),
+        Path("ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026_signed.pdf"),
+        Path("ld_BC_tham_dinh_Chi_so_CCHC_2025_43p_tables.pdf"),
     ],
     ids=lambda p: p.name[:12],
 )

@@ -127,3 +127,15 @@ def test_database_of_revision_0001_upgrades_without_loss(sqlite_url: str) -> Non
     upgrade(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM v_tasks")).scalar_one() == 1
+
+
+def test_agency_successors_view_answers_the_2025_mergers(db_url: str) -> None:
+    engine = _engine(db_url)
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT successor, effective_date, basis FROM agency_successors "
+            "WHERE agency = 'Sở Kế hoạch và Đầu tư'")).all()
+    assert rows, "Sở Kế hoạch và Đầu tư merged into Sở Tài chính in 2025"
+    assert rows[0][0] == "Sở Tài chính"
+    assert rows[0][1].startswith("2025-")
+    assert rows[0][2]
