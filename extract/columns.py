@@ -12,8 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.text import fold_key, fold_ws
 from schemas.document import Cell, Table
 
@@ -43,7 +42,7 @@ def _phrase_roles() -> tuple[tuple[str, Role], ...]:
     """(phrase key, role) from the data file; each entry must name a known role and a source."""
     text = resources.files("normalize").joinpath("data/column_roles.yaml").read_text("utf-8")
     pairs: list[tuple[str, Role]] = []
-    for entry in yaml.safe_load(text)["roles"]:
+    for entry in load_yaml(text)["roles"]:
         role = str(entry["role"])
         if role not in ROLES or not entry.get("source"):
             raise ValueError(f"column_roles.yaml: bad entry for role {role!r}")

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.text import fold_key
 from schemas.codes import Area
 
@@ -34,7 +33,7 @@ def _key_pattern(key: str) -> re.Pattern[str]:
 
 @cache
 def _phrases() -> tuple[_Phrase, ...]:
-    rows = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["areas"]
+    rows = load_yaml(_DATA)["areas"]
     phrases = []
     for row in rows:
         area = Area(row["area"])

@@ -24,9 +24,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from normalize.abbreviations import expand_abbreviations
+from normalize.datafiles import load_yaml
 from normalize.dates import PartialDate, find_dates
 from normalize.doc_types import doc_type_names, doc_type_of, doc_type_of_symbol, issuer_of_symbol
 from normalize.header_terms import strip_official_title
@@ -156,13 +155,13 @@ _LAWS = Path(__file__).parent / "data" / "laws.yaml"
 def _known_laws() -> tuple[re.Pattern[str], dict[str, str]]:
     """Laws cited by name alone (data/laws.yaml), longest name first."""
     canonical: dict[str, str] = {}
-    for row in yaml.safe_load(_LAWS.read_text(encoding="utf-8"))["laws"]:
+    for row in load_yaml(_LAWS)["laws"]:
         for form in (row["name"], *row.get("aliases", [])):
             canonical[fold_key(form)] = nfc(row["name"])
     forms = sorted(
         {
             nfc(f)
-            for row in yaml.safe_load(_LAWS.read_text(encoding="utf-8"))["laws"]
+            for row in load_yaml(_LAWS)["laws"]
             for f in (row["name"], *row.get("aliases", []))
         },
         key=len,

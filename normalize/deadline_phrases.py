@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.text import fold_key, fold_ws, nfc
 from schemas.codes import DeadlineKind, Recurrence
 
@@ -38,7 +37,7 @@ class Phrases:
 
 @cache
 def phrases() -> Phrases:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = load_yaml(_DATA)
 
     def keys(group: str) -> tuple[str, ...]:
         # Longest first, so that removing "báo cáo" happens before removing "báo".

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.text import fold_key, nfc
 from schemas.codes import DocType
 
@@ -37,7 +36,7 @@ class _Tables:
 
 @cache
 def _tables() -> _Tables:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = load_yaml(_DATA)
     by_name: dict[str, DocType] = {}
     by_abbreviation: dict[str, DocType] = {}
     names: list[str] = []

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from schemas.codes import Comparator, Direction, Metric
 
 _DATA = Path(__file__).parent / "data" / "count_units.yaml"
@@ -54,7 +53,7 @@ class _Raw:
 
 @cache
 def count_units() -> tuple[str, ...]:
-    rows = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["units"]
+    rows = load_yaml(_DATA)["units"]
     return tuple(sorted((r["unit"] for r in rows), key=len, reverse=True))
 
 

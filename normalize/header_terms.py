@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.doc_types import doc_type_names
 from normalize.text import fold_key, fold_ws, nfc
 
@@ -49,7 +48,7 @@ class _Vocab:
 
 @cache
 def _vocab() -> _Vocab:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = load_yaml(_DATA)
 
     def keys(section: str, field: str = "names") -> tuple[str, ...]:
         return tuple(fold_key(x) for x in data[section][field])

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.text import fold_key
 from schemas.codes import Area
 
@@ -40,7 +39,7 @@ def _contains(key: str, words: str) -> bool:
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    rows = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["indicators"]
+    rows = load_yaml(_DATA)["indicators"]
     return tuple(
         Indicator(
             code=row["code"],

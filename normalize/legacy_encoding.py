@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
+from normalize.datafiles import load_yaml
 
 LegacyEncoding = Literal["tcvn3", "vni"]
 
@@ -129,7 +129,7 @@ def convert_legacy(text: str, encoding: LegacyEncoding, *, uppercase: bool = Fal
 
 @cache
 def _syllable_pattern() -> re.Pattern[str]:
-    data = yaml.safe_load((_DATA / "vietnamese_syllables.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((_DATA / "vietnamese_syllables.yaml").read_text(encoding="utf-8"))
     rhymes = [r for group in data["rhymes"].values() for r in group]
     if not all(isinstance(w, str) for w in rhymes + data["onsets"]):
         raise ValueError("vietnamese_syllables.yaml: every onset and rhyme must be quoted")

@@ -14,8 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from schemas.codes import AgencyKind
 
 Scope = Literal["central", "province", "none"]
@@ -139,7 +138,7 @@ def _agency_entry(raw: dict[str, Any]) -> AgencyEntry:
 
 @cache
 def _agencies_yaml() -> dict[str, Any]:
-    data = yaml.safe_load(_read_text("agencies.yaml"))
+    data = load_yaml(_read_text("agencies.yaml"))
     if not isinstance(data, dict):
         raise RegistryError("agencies.yaml: expected a mapping at the top")
     return data

@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from normalize.datafiles import load_yaml
 from normalize.text import fold_key
 from schemas.codes import SectionKind
 
@@ -16,7 +15,7 @@ _MAX_HEADING_WORDS = 12  # a longer "heading" is a numbered sentence, not a part
 
 @cache
 def _data() -> tuple[tuple[tuple[str, SectionKind], ...], tuple[str, ...]]:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = load_yaml(_DATA)
     kinds = [
         (fold_key(p), SectionKind(row["kind"])) for row in raw["kinds"] for p in row["phrases"]
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The five Vietnamese tone marks as combining characters. Everything else that
 # decomposes (circumflex, breve, horn) is part of the vowel and stays.
@@ -33,6 +34,7 @@ def _syllable_key(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept)) + tone
 
 
+@lru_cache(maxsize=65536)  # agency names and header words repeat across every document
 def fold_key(text: str) -> str:
     """A comparison key that ignores case, spacing and where the tone mark sits.
 
