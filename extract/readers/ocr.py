@@ -13,6 +13,7 @@ over two cores and make a page twice as slow; two pages in parallel use them bet
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import shutil
@@ -36,6 +37,10 @@ PSM = "3"  # automatic page segmentation: headers in two columns, stamps, signat
 LOW_CONFIDENCE = 60.0  # Tesseract's 0..100 word confidence below which a word is doubtful
 MIN_RULE_PT = 28.0  # a drawn rule is at least this long (about 1 cm)
 MAX_RULE_PT = 3.0  # ... and at most this thick: thicker dark runs are blobs (stamps, photos)
+ON_RULE_PT = 2.0  # a glyph centred this close to a rule is the rule read as a letter
+RULE_GLYPHS = frozenset("|¦_—–-[]")
+RULE_EDGES = "|¦"
+MIN_SIDE_PT = 8.0  # the side of a one-line cell, between two horizontal rules
 COLOURED = 70  # max - min channel above which a pixel is coloured ink, not black or gray
 PAPER = 210  # lighter than this is paper (and the faded rest of a stamp)
 DARK = 160  # gray level below which a pixel is ink (paper ≈ 230–255, rules ≈ 0–130)
@@ -243,16 +248,35 @@ def _merge_thick(runs: np.ndarray, max_rows: int) -> list[tuple[float, int, int]
     return [((r[0] + r[1]) / 2, r[2], r[3]) for r in done if r[1] - r[0] < max_rows]
 
 
+def _closes_cell(x: float, top: float, bottom: float, rows: Sequence[tuple[float, int, int]], slack: float) -> bool:
+    """A short vertical run is a cell side when a horizontal rule passes at each end."""
+
+    def rule_at(y: float) -> bool:
+        return any(abs(pos - y) <= slack and a - slack <= x <= b + slack for pos, a, b in rows)
+
+    return rule_at(top) and rule_at(bottom)
+
+
 def raster_rules(pixels: np.ndarray, *, scale: float) -> list[dict[str, Any]]:
-    """Long, thin, straight runs of ink, as pdfplumber-style line objects in points."""
+    """Long, thin, straight runs of ink, as pdfplumber-style line objects in points.
+
+    Horizontal rules are long; a vertical one may be as short as a one-line header
+    cell, and counts when it runs from one horizontal rule to another (a letter's stem
+    never does)."""
     dark = pixels < DARK
     min_len, max_rows = int(MIN_RULE_PT / scale), max(2, int(MAX_RULE_PT / scale))
-    rules: list[dict[str, Any]] = []
-    for pos, a, b in _merge_thick(_long_runs(dark, min_len), max_rows):
-        rules.append(_line(a * scale, b * scale, pos * scale, pos * scale))
-    for pos, a, b in _merge_thick(_long_runs(np.ascontiguousarray(dark.T), min_len), max_rows):
-        rules.append(_line(pos * scale, pos * scale, a * scale, b * scale))
-    return rules
+    slack = MAX_RULE_PT / scale
+    rows = _merge_thick(_long_runs(dark, min_len), max_rows)
+    columns = [
+        (pos, a, b)
+        for pos, a, b in _merge_thick(
+            _long_runs(np.ascontiguousarray(dark.T), int(MIN_SIDE_PT / scale)), max_rows
+        )
+        if b - a >= min_len or _closes_cell(pos, a, b, rows, slack)
+    ]
+    return [_line(a * scale, b * scale, pos * scale, pos * scale) for pos, a, b in rows] + [
+        _line(pos * scale, pos * scale, a * scale, b * scale) for pos, a, b in columns
+    ]
 
 
 def _line(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
@@ -268,6 +292,31 @@ def _line(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
     }
 
 
+def _on_rule(word: Word, rules: Sequence[dict[str, Any]]) -> bool:
+    """The word's box, widened by ON_RULE_PT, meets a rule."""
+    x0, x1 = word.x0 - ON_RULE_PT, word.x1 + ON_RULE_PT
+    top, bottom = word.top - ON_RULE_PT, word.bottom + ON_RULE_PT
+    return any(
+        r["x0"] <= x1 and r["x1"] >= x0 and r["top"] <= bottom and r["bottom"] >= top
+        for r in rules
+    )
+
+
+def strip_rule_glyphs(words: Sequence[Word], rules: Sequence[dict[str, Any]]) -> list[Word]:
+    """Without the "|" and "_" that Tesseract reads on and beside a table's rules ("|",
+    "12_", "UBND_"): the rules themselves, or nothing, never text. A word that is only
+    underscores (a blank to fill in, "Số: ____/QĐ") stays."""
+    out = []
+    for w in words:
+        text = w.text.strip("_") or w.text
+        if text[0] in RULE_EDGES or text[-1] in RULE_EDGES:
+            text = text.strip(RULE_EDGES) if _on_rule(w, rules) else text
+        if not text or (set(text) <= RULE_GLYPHS and _on_rule(w, rules)):
+            continue
+        out.append(w if text == w.text else dataclasses.replace(w, text=text))
+    return out
+
+
 # ---------------------------------------------------------------- one page
 
 
@@ -276,10 +325,11 @@ def ocr_image(pixels: np.ndarray, page: int, *, dpi: int = DPI) -> OcrPage:
     started = time.perf_counter()
     scale = 72 / dpi
     words, confs, doubtful = tsv_words(run_tesseract(pixels, dpi=dpi), scale=scale)
+    rules = raster_rules(pixels, scale=scale)
     return OcrPage(
         page=page,
-        words=words,
-        rules=raster_rules(pixels, scale=scale),
+        words=strip_rule_glyphs(words, rules),
+        rules=rules,
         mean_confidence=statistics.fmean(confs) if confs else 0.0,
         low_confidence=doubtful,
         seconds=time.perf_counter() - started,

@@ -354,7 +354,7 @@ def para_to_block(item: ParaItem, block_id: str) -> Paragraph:
         bold=sum(len(ln.text) for ln in lines if ln.bold) * 2 > chars,
         italic=sum(len(ln.text) for ln in lines if ln.italic) * 2 > chars,
         font_size=sizes[len(sizes) // 2],
-        align=paragraph_align(lines, item.margins),  # type: ignore[arg-type]
+        align=paragraph_align(lines, item.margins),
     )
     prov = tuple(Prov(page=page, bbox=_bbox(part)) for page, part in item.parts)
     text = repair_text(join_line_texts([ln.text for ln in lines]))

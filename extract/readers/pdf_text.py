@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from schemas.document import Align
+
 # Font names say the weight: "TimesNewRomanPS-BoldMT", "ABCDEF+TimesNewRoman,Bold",
 # "Arial-Black", "Calibri-Semibold", "VNI-Times-B".
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|[-,+]b$|[-,]bd|-bi$", re.I)
@@ -34,6 +36,7 @@ ITEM_START = re.compile(
 COLUMN_GAP_EM = 1.5  # a gap this wide may separate two columns ...
 LONE_COLUMN_GAP_EM = 4.0  # ... and this wide needs no neighbour to confirm it
 BAND_LINE_GAP_EM = 0.8  # lines of a two-column band follow each other this closely
+WRAPPED_WIDTH = 0.7  # a centred line this wide (of the text area) may have wrapped
 TOUCHING_EM = 0.03  # words closer than this are one word cut by a stray space
 
 
@@ -318,8 +321,8 @@ def is_centred(line: Line, margins: Margins) -> bool:
     off_centre = abs((line.x0 + line.x1) / 2 - margins.centre)
     return (
         off_centre <= max(3.0, 0.4 * em)
-        and line.x0 > margins.left + 1.5 * em
-        and line.x1 < margins.right - 1.5 * em
+        and line.x0 > margins.left + em
+        and line.x1 < margins.right - em
     )
 
 
@@ -353,13 +356,31 @@ def starts_paragraph(
     if line.top - prev.bottom > line_gap + 0.35 * em or ITEM_START.match(line.text):
         return True
     lower = _starts_lower(line.text)
-    if column or is_centred(prev, margins) or is_centred(line, margins):
+    if column:
+        return not lower
+    prev_centred, line_centred = is_centred(prev, margins), is_centred(line, margins)
+    if line_centred and _wraps_centred(prev, line, margins):
+        return False
+    if prev_centred or line_centred:
         return not lower
     indented = line.x0 > prev.x0 + 0.8 * em
     full = prev.x1 >= margins.right - 1.5 * em
     if full and not indented:
         return _sentence_ends(prev.text) and _style_changes(prev, line) and not lower
     return not lower
+
+
+def _wraps_centred(prev: Line, line: Line, margins: Margins) -> bool:
+    """A centred sentence wrapped onto the next line ("(Ban hành kèm theo … của" /
+    "Ủy ban nhân dân tỉnh)"): the line above is wide, unfinished, in the same style.
+    Lines in capitals are title lines of their own."""
+    return not (
+        prev.x1 - prev.x0 < WRAPPED_WIDTH * margins.width
+        or _style_changes(prev, line)
+        or prev.text.isupper()
+        or line.text.isupper()
+        or _sentence_ends(prev.text)
+    )
 
 
 def _sentence_ends(text: str) -> bool:
@@ -392,7 +413,7 @@ def lines_to_paragraphs(
     return paragraphs
 
 
-def paragraph_align(lines: Sequence[Line], margins: Margins) -> str:
+def paragraph_align(lines: Sequence[Line], margins: Margins) -> Align:
     if all(is_centred(ln, margins) for ln in lines):
         return "center"
     em = lines[0].size or 10.0

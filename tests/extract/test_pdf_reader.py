@@ -45,7 +45,8 @@ def line_of(text: str, x0: float, top: float, *, bold: bool = False) -> list[Wor
 
 
 def read(path: Path) -> Document:
-    return read_pdf(path, source=make_source(path, "pdf"))
+    # the text layer as it is: OCR of the scans is tested in test_ocr.py
+    return read_pdf(path, source=make_source(path, "pdf"), ocr="off")
 
 
 def texts(doc: Document) -> list[str]:
@@ -328,12 +329,6 @@ def test_cli_prints_one_line_for_an_encrypted_pdf() -> None:
     )
 
 
-def test_ocr_force_warns_that_ocr_is_not_available() -> None:
-    path = realdoc("ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026_signed.pdf")
-    doc = read_pdf(path, source=make_source(path, "pdf"), ocr="force")
-    assert WarningCode.OCR_UNAVAILABLE in [w.code for w in doc.warnings]
-
-
 # ---------------------------------------------------------------- real documents
 
 REAL_PAGES = {
@@ -549,6 +544,11 @@ def test_rendered_001_has_45_task_rows_and_its_header_paragraphs() -> None:
         "Độc lập - Tự do - Hạnh phúc",
         "Nghệ An, ngày 30 tháng 12 năm 2024",
     ]
+    # a centred sentence wrapped onto a second line stays one paragraph
+    assert (
+        "(Ban hành kèm theo Quyết định số 3667/QĐ-UBND ngày 30 tháng 12 năm 2024 của "
+        "Ủy ban nhân dân tỉnh Nghệ An)"
+    ) in texts(doc)
 
 
 def _block_texts(doc: Document) -> list[tuple[str, int | None, str]]:
