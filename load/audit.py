@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from normalize.doc_types import issuer_matches_symbol
 from normalize.text import fold_key
 
 IDENTITY = ["doc_type", "serial", "symbol", "year"]
@@ -35,7 +37,7 @@ class AuditReport:
 def citations_frame(engine: Engine) -> pd.DataFrame:
     sql = (
         "SELECT c.id, c.document_id, d.number AS citing_number, d.province AS citing_province, "
-        "d.issued_date AS citing_date, c.doc_type, c.cited_number, c.serial, c.year, c.symbol, "
+        "d.issued_date AS citing_date, d.path AS citing_path, c.doc_type, c.cited_number, c.serial, c.year, c.symbol, "
         "c.issuer, c.cited_date, c.title, c.role, c.amended_by, c.raw, c.page, "
         "s.resolved_document_id, s.audit_status "
         "FROM citations c JOIN documents d ON d.id = c.document_id "
@@ -43,7 +45,11 @@ def citations_frame(engine: Engine) -> pd.DataFrame:
     )
     with engine.connect() as conn:
         df = pd.read_sql(text(sql), conn)
-    return df.astype(object).where(df.notna(), None)  # None, not NaN, for missing values
+    df = df.astype(object).where(df.notna(), None)  # None, not NaN, for missing values
+    # a draft has no number yet: name it by its file so a reviewer can find it
+    df["citing"] = [n or Path(p).name for n, p in zip(df["citing_number"], df["citing_path"],
+                                                        strict=True)]
+    return df
 
 
 def _label(row: pd.Series) -> str:
@@ -55,7 +61,7 @@ def _label(row: pd.Series) -> str:
 
 def _issue(check: str, rows: pd.DataFrame, detail: str) -> dict[str, object]:
     return {"check": check, "cited": _label(rows.iloc[0]), "detail": detail,
-            "citing": "; ".join(sorted({str(n) for n in rows["citing_number"].fillna("?")}))}
+            "citing": "; ".join(sorted({str(n) for n in rows["citing"]}))}
 
 
 def _group_disagreements(df: pd.DataFrame) -> list[dict[str, object]]:
@@ -72,7 +78,7 @@ def _group_disagreements(df: pd.DataFrame) -> list[dict[str, object]]:
     return issues
 
 
-def _row_checks(df: pd.DataFrame, issuer_of_symbol: Callable[[str], str | None]
+def _row_checks(df: pd.DataFrame, issuer_matches: Callable[[str, str], bool | None]
                 ) -> list[dict[str, object]]:
     issues = []
     for _, row in df.iterrows():
@@ -82,11 +88,9 @@ def _row_checks(df: pd.DataFrame, issuer_of_symbol: Callable[[str], str | None]
         if m and date[:4].isdigit() and m.group(1) != date[:4]:
             issues.append(_issue("year_contradicts_date", one,
                                  f"number says {m.group(1)}, date is {date}"))
-        expected = issuer_of_symbol(row["symbol"]) if row["symbol"] else None
-        if expected and row["issuer"] and fold_key(expected) != fold_key(row["issuer"]):
+        if row["symbol"] and row["issuer"] and not issuer_matches(row["symbol"], row["issuer"]):
             issues.append(_issue("issuer_contradicts_symbol", one,
-                                 f"{row['symbol']} is issued by {expected}, cited as "
-                                 f"{row['issuer']}"))
+                                 f"{row['symbol']} is not issued by {row['issuer']}"))
         citing = row["citing_date"] or ""
         if len(date) == 10 and len(citing) == 10 and date > citing:
             issues.append(_issue("cited_after_citing", one,
@@ -113,22 +117,14 @@ def _most_cited(basis: pd.DataFrame) -> pd.DataFrame:
             .reset_index(drop=True))
 
 
-def _default_issuer_of_symbol(symbol: str) -> str | None:
-    try:
-        from normalize.doc_types import issuer_of_symbol
-    except ImportError:  # the registry module is optional for the audit
-        return None
-    return issuer_of_symbol(symbol)
-
-
 def audit_citations(engine: Engine, *,
-                    issuer_of_symbol: Callable[[str], str | None] = _default_issuer_of_symbol
+                    issuer_matches: Callable[[str, str], bool | None] = issuer_matches_symbol
                     ) -> AuditReport:
     df = citations_frame(engine)
-    issues = _group_disagreements(df) + _row_checks(df, issuer_of_symbol)
+    issues = _group_disagreements(df) + _row_checks(df, issuer_matches)
     inconsistent = pd.DataFrame(issues, columns=["check", "cited", "detail", "citing"])
     amended = df[df["amended_by"].notna()][
-        ["cited_number", "cited_date", "amended_by", "citing_number", "raw"]]
+        ["cited_number", "cited_date", "amended_by", "citing", "raw"]]
     most = _most_cited(df[df["role"] == "basis"])
     return AuditReport(citations=df, inconsistent=inconsistent, amended=amended,
                        most_cited=most)

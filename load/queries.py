@@ -63,6 +63,7 @@ def compare_targets(engine: Engine, *, indicator: str | None = None,
     df = targets_frame(engine, indicator=indicator, province=province, year=year)
     if df.empty:
         return pd.DataFrame(columns=COMPARE_COLUMNS)
+    df["target_year"] = df["target_year"].astype("Int64")  # not 2025.0 where years are missing
     df["value_label"] = df.apply(format_value, axis=1)
     df["plan"] = df.apply(_plan_period, axis=1)
     df["document"] = df["document_number"].fillna("(no number)")

@@ -32,6 +32,7 @@ class _Tables:
     by_abbreviation: dict[str, DocType]
     issuers: dict[str, str]
     names: tuple[str, ...]  # every name as written, longest first
+    also: dict[str, tuple[str, ...]]  # generic issuer -> other bodies that issue the symbol
 
 
 @cache
@@ -48,8 +49,10 @@ def _tables() -> _Tables:
         for abbreviation in row["abbreviations"]:
             by_abbreviation[nfc(abbreviation)] = code
     issuers = {nfc(row["symbol"]): nfc(row["issuer"]) for row in data["issuers"]}
+    also = {nfc(row["issuer"]): tuple(nfc(a) for a in row.get("also", ()))
+            for row in data["issuers"]}
     names.sort(key=len, reverse=True)
-    return _Tables(by_name, by_abbreviation, issuers, tuple(names))
+    return _Tables(by_name, by_abbreviation, issuers, tuple(names), also)
 
 
 def _symbol_parts(symbol: str) -> list[str]:
@@ -111,3 +114,20 @@ def issuer_of_symbol(symbol: str) -> str | None:
         if part in tables.issuers:
             return tables.issuers[part]
     return None
+
+
+def issuer_matches_symbol(symbol: str, issuer: str) -> bool | None:
+    """Whether `issuer` can have issued a document with `symbol`; None when the symbol
+    names no issuer. A specific body matches its generic form ("Ủy ban nhân dân tỉnh Hà
+    Tĩnh" for UBND), and a symbol may belong to several bodies ("NQ/TW": Ban Chấp hành
+    Trung ương, Bộ Chính trị, Ban Bí thư).
+
+    >>> issuer_matches_symbol("NĐ-CP", "Bộ Nội vụ")
+    False
+    """
+    generic = issuer_of_symbol(symbol)
+    if generic is None:
+        return None
+    key = fold_key(issuer)
+    bodies = (generic, *_tables().also.get(generic, ()))
+    return any(key.startswith(fold_key(b)) for b in bodies)

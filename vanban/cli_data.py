@@ -85,7 +85,7 @@ def audit(
     if fail_on not in (None, "inconsistent"):
         raise typer.BadParameter("--fail-on takes: inconsistent")
     report = audit_citations(_engine(db))
-    cols = ["citing_number", "doc_type", "cited_number", "cited_date", "issuer", "role",
+    cols = ["citing", "doc_type", "cited_number", "cited_date", "issuer", "role",
             "audit_status"]
     if fmt == "json":
         print(json.dumps({
