@@ -122,7 +122,8 @@ def documents_frame(engine: Engine) -> pd.DataFrame:
            "(SELECT count(*) FROM citations x WHERE x.document_id = d.id) AS citations "
            "FROM documents d ORDER BY d.province, d.issued_date")
     with engine.connect() as conn:
-        return pd.read_sql(text(sql), conn)
+        df = pd.read_sql(text(sql), conn)
+    return df.astype({"year_start": "Int64", "year_end": "Int64"})
 
 
 def find_document(engine: Engine, ref: str) -> int | None:

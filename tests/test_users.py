@@ -66,3 +66,17 @@ def test_audit_names_the_unresolved_citations(engine) -> None:  # type: ignore[n
     top = report.most_cited.iloc[0]
     assert top["cited"].startswith("76/")
     assert top["citing_documents"] >= 3
+
+
+def test_report_over_the_samples_renders_cleanly(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.browser import chromium_path, open_page
+    from vanban.report import build_report
+
+    chromium_path()
+    page_file = tmp_path / "report.html"
+    page_file.write_text(build_report(engine), encoding="utf-8")
+    check = open_page(page_file, "report-samples.png")
+    assert check.errors == []
+    assert check.external_requests == []
+    # satisfaction_procedures and data_reuse at least are compared across three plans
+    assert check.charts >= 4

@@ -39,15 +39,22 @@ def page(title: str, body: list[str]) -> str:
     )
 
 
+def _shown(value: object) -> str:
+    return "?" if value is None or pd.isna(value) else str(value)
+
+
 def targets_figure(frame: pd.DataFrame, indicator: str):  # type: ignore[no-untyped-def]
     """One bar per (province, document, target year): the value as written on the bar."""
     import plotly.graph_objects as go
 
     rows = frame[frame["indicator"] == indicator]
-    labels = (rows["province"].fillna("?") + " " + rows["target_year"].astype("Int64")
-              .astype(str) + "<br>" + rows["document"])
+    # a plan without a header has no province or year: label it, never leave NaN in x
+    labels = [f"{_shown(p)} {_shown(y)}<br>{_shown(d)}"
+              for p, y, d in zip(rows["province"], rows["target_year"], rows["document"],
+                                 strict=True)]
     fig = go.Figure(go.Bar(x=labels, y=rows["value_number"], text=rows["value"],
-                           textposition="outside", hovertext=rows["text"]))
+                           textposition="outside",
+                           hovertext=[_shown(t) for t in rows["text"]]))
     unit = ", ".join(sorted({u for u in rows["unit"].dropna()}))
     fig.update_layout(title=f"{indicator} ({unit})", height=380, margin={"t": 50, "b": 80},
                       yaxis_title=unit)

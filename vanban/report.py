@@ -48,8 +48,15 @@ def build_report(engine: Engine) -> str:
             f'{len(audit.citations)} citations.</p>',
             "<h2>Documents loaded</h2>", table_html(docs.drop(columns=["path"]))]
     body.append("<h2>Targets across provinces</h2>")
-    for indicator in sorted(targets["indicator"].dropna().unique()):
+    # a chart where documents can be compared; one-off aims go in a table below
+    spread = targets.groupby("indicator")["document"].nunique() if not targets.empty else None
+    compared = [] if spread is None else sorted(spread[spread > 1].index)
+    for indicator in compared:
         body.append(figure_html(targets_figure(targets, indicator)))
+    single = targets[~targets["indicator"].isin(compared)]
+    body += ["<h3>Targets stated by one document only</h3>",
+             table_html(single[["indicator", "province", "document", "plan", "target_year",
+                                "value", "text"]])]
     body += ["<h2>Tasks per lead agency</h2>",
              figure_html(_bar(leads["agency"].head(30), leads["tasks"].head(30),
                               "Tasks led (top 30 agencies)")) if not leads.empty else "",
