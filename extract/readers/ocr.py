@@ -41,10 +41,11 @@ ON_RULE_PT = 2.0  # a glyph centred this close to a rule is the rule read as a l
 RULE_GLYPHS = frozenset("|¦_—–-[]")
 RULE_EDGES = "|¦"
 MIN_SIDE_PT = 8.0  # the side of a one-line cell, between two horizontal rules
-COLOURED = 70  # max - min channel above which a pixel is coloured ink, not black or gray
-PAPER = 210  # lighter than this is paper (and the faded rest of a stamp)
+COLOURED = 50  # max - min channel above which a pixel is coloured ink, not black or gray
+TINTED, PALE = 10, 100  # ... and a pale pixel (the seal's faded ink) even this little tinted
 DARK = 160  # gray level below which a pixel is ink (paper ≈ 230–255, rules ≈ 0–130)
-LINE_HEIGHT_PER_PT = 0.75  # words' median height (accents to descenders) per point of type: 0.72–0.82
+# a line's words' median height (accents to descenders) per point of type: 0.72–0.82
+LINE_HEIGHT_PER_PT = 0.75
 TIMEOUT_S = 300  # one page; a hung Tesseract must not hang the batch
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie (Debian/Ubuntu)"
 
@@ -86,21 +87,24 @@ def tesseract_problem() -> str | None:
 
 def clean_ink(rgb: np.ndarray) -> np.ndarray:
     """Black ink on white from an RGB raster: coloured ink (red stamps, blue signatures)
-    and pale paper become white, since Tesseract reads a stamp over a signer's title as
-    letters and loses the title ("PHÓ CHỦ TỊCH" under a red seal)."""
-    ink = rgb.max(axis=2)
-    colour = ink - rgb.min(axis=2)
-    return np.where((colour > COLOURED) | (ink > PAPER), 255, ink).astype(np.uint8)
+    and the pale tint around it become white, since Tesseract reads a seal over a
+    signer's title as letters and loses the title ("PHÓ CHỦ TỊCH" under a red seal).
+    Gray ink keeps its anti-aliasing: whitening all pale pixels costs tone marks."""
+    r, g, b = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
+    ink = np.maximum(np.maximum(r, g), b)  # faster than max(axis=2) over 3 channels
+    colour = ink - np.minimum(np.minimum(r, g), b)
+    coloured = (colour > COLOURED) | ((colour > TINTED) & (ink > PALE))
+    return np.where(coloured, 255, ink).astype(np.uint8)
 
 
 def render_pixels(doc: Any, page_index: int, dpi: int = DPI) -> np.ndarray:
-    """A page of an open pypdfium2 document as an 8-bit grayscale array, cleaned."""
+    """A page of an open pypdfium2 document as an RGB array (height × width × 3)."""
     page = doc[page_index]
     try:
-        rgb = np.asarray(page.render(scale=dpi / 72).to_pil().convert("RGB"))
+        bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+        return np.array(bitmap.to_numpy()[:, :, :3])
     finally:
         page.close()
-    return clean_ink(rgb)
 
 
 def render_page(path: Path, page_index: int, dpi: int = DPI) -> np.ndarray:
@@ -241,14 +245,20 @@ def _merge_thick(runs: np.ndarray, max_rows: int) -> list[tuple[float, int, int]
             continue
         keep = hits[0]
         for other in hits[1:]:  # a full row joins the pieces of the row above
-            keep[0], keep[2], keep[3] = min(keep[0], other[0]), min(keep[2], other[2]), max(keep[3], other[3])
+            keep[0], keep[2], keep[3] = (
+                min(keep[0], other[0]),
+                min(keep[2], other[2]),
+                max(keep[3], other[3]),
+            )
             open_.remove(other)
         keep[1], keep[2], keep[3] = row, min(start, keep[2]), max(end, keep[3])
     done += open_
     return [((r[0] + r[1]) / 2, r[2], r[3]) for r in done if r[1] - r[0] < max_rows]
 
 
-def _closes_cell(x: float, top: float, bottom: float, rows: Sequence[tuple[float, int, int]], slack: float) -> bool:
+def _closes_cell(
+    x: float, top: float, bottom: float, rows: Sequence[tuple[float, int, int]], slack: float
+) -> bool:
     """A short vertical run is a cell side when a horizontal rule passes at each end."""
 
     def rule_at(y: float) -> bool:
@@ -297,8 +307,7 @@ def _on_rule(word: Word, rules: Sequence[dict[str, Any]]) -> bool:
     x0, x1 = word.x0 - ON_RULE_PT, word.x1 + ON_RULE_PT
     top, bottom = word.top - ON_RULE_PT, word.bottom + ON_RULE_PT
     return any(
-        r["x0"] <= x1 and r["x1"] >= x0 and r["top"] <= bottom and r["bottom"] >= top
-        for r in rules
+        r["x0"] <= x1 and r["x1"] >= x0 and r["top"] <= bottom and r["bottom"] >= top for r in rules
     )
 
 
@@ -321,9 +330,12 @@ def strip_rule_glyphs(words: Sequence[Word], rules: Sequence[dict[str, Any]]) ->
 
 
 def ocr_image(pixels: np.ndarray, page: int, *, dpi: int = DPI) -> OcrPage:
-    """Read a rendered page (8-bit grayscale array); `page` is 1-based."""
+    """Read a rendered page (RGB, or 8-bit grayscale already clean); `page` is 1-based.
+    Runs in a worker thread: no PDFium here."""
     started = time.perf_counter()
     scale = 72 / dpi
+    if pixels.ndim == 3:
+        pixels = clean_ink(pixels)
     words, confs, doubtful = tsv_words(run_tesseract(pixels, dpi=dpi), scale=scale)
     rules = raster_rules(pixels, scale=scale)
     return OcrPage(

@@ -5,8 +5,8 @@ same words → lines → paragraphs and ruled-table code runs on it.
 Tesseract runs in worker threads (it is a separate process, so threads suffice and
 nothing is pickled): while page i is being read, page i + 1 is already rendered and
 on its way, which keeps both cores busy on a scan. Only the reader's thread touches
-PDFium (it is not thread-safe); the workers get a pixel array. At most `WORKERS`
-rendered pages wait at a time, so memory stays bounded on long scans.
+PDFium (it is not thread-safe); the workers get a pixel array. At most `WORKERS` + 1
+rendered pages (26 MB each at 300 dpi) wait at a time, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -72,8 +72,10 @@ class PageOcr:
         except OcrFailed as exc:
             self.report.warn(WarningCode.OCR_UNAVAILABLE, page=index + 1, detail=str(exc))
             return view
-        self._warn(result, layer)
-        tables = self.tables_of(page, result.page, result.words, result.rules) if result.rules else []
+        self._warn(result)
+        tables = (
+            self.tables_of(page, result.page, result.words, result.rules) if result.rules else []
+        )
         return dataclasses.replace(view, words=result.words, tables=tables, layer="ocr")
 
     def close(self) -> None:
@@ -93,10 +95,9 @@ class PageOcr:
                 self.report.warn(WarningCode.OCR_UNAVAILABLE, detail=self._problem)
         return self._problem is not None
 
-    def _warn(self, result: OcrPage, layer: TextLayer) -> None:
+    def _warn(self, result: OcrPage) -> None:
+        # no text_layer_garbage: the page has readable text now, and ocr_used says whence
         self.report.warn(WarningCode.OCR_USED, page=result.page)
-        if layer == "garbage":
-            self.report.warn(WarningCode.TEXT_LAYER_GARBAGE, page=result.page)
         if doubtful := low_confidence_detail(result):
             self.report.warn(WarningCode.OCR_LOW_CONFIDENCE, page=result.page, detail=doubtful)
 
@@ -105,7 +106,8 @@ class PageOcr:
     def _result(self, index: int) -> OcrPage:
         self._submit(index)
         doc = self._open()
-        for ahead in range(index + 1, min(index + WORKERS, len(doc))):
+        # WORKERS pages ahead: a worker that finishes finds the next page already queued
+        for ahead in range(index + 1, min(index + 1 + WORKERS, len(doc))):
             if ahead not in self._pending and self._needs_ocr(ahead):
                 self._submit(ahead)
         return self._pending.pop(index).result()
@@ -147,5 +149,6 @@ def low_confidence_detail(result: OcrPage) -> str | None:
     examples = ", ".join(f"«{w}»" for w in result.low_confidence[:EXAMPLES])
     return (
         f"mean word confidence {result.mean_confidence:.0f}/100, "
-        f"{len(result.low_confidence)} of {n} words doubtful" + (f" ({examples})" if examples else "")
+        f"{len(result.low_confidence)} of {n} words doubtful"
+        + (f" ({examples})" if examples else "")
     )
