@@ -109,8 +109,14 @@ def _append(
 
 def is_caps(text: str) -> bool:
     """Typed in capitals (ignoring digits and punctuation), with at least two letters."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    # a loop that stops at the first small letter: most lines of a plan are prose
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def split_motto(text: str) -> str:

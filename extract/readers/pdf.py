@@ -7,6 +7,7 @@ page — is settled once all pages are read, on light page items.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -214,6 +215,12 @@ def plumber_view(page: Any) -> PageView:
     return PageView(page.page_number, float(page.width), float(page.height), words, tables, layer)
 
 
+@functools.lru_cache(maxsize=65536)
+def _repaired_word(text: str) -> str:
+    # a page's words are judged one by one, and the same words recur on every page
+    return repair_text(text)
+
+
 def fast_view(page: Any, fast_page: Any) -> PageView | None:
     """The page's words and rules read by PDFium; None for a page it cannot read upright.
 
@@ -223,7 +230,7 @@ def fast_view(page: Any, fast_page: Any) -> PageView | None:
     if not fast_path_ok(fast_page):
         return None
     words = pdfium_words(fast_page)
-    layer = text_layer_of([repair_text(w.text) for w in words])
+    layer = text_layer_of([_repaired_word(w.text) for w in words])
     rules = select_rules(pdfium_rects(fast_page)) if layer == "ok" else []
     tables = _page_tables(page, page.page_number, words, rules) if rules else []
     return PageView(page.page_number, float(page.width), float(page.height), words, tables, layer)
@@ -435,7 +442,9 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
     """Read a PDF's text layer into blocks.
 
     Pages without drawn rules are read by PDFium (fast); pages that may hold a ruled
-    table by pdfplumber. `fast=False` reads every page with pdfplumber.
+    table by pdfplumber. `fast=False` reads every page with pdfplumber. A page with no
+    usable text layer is read by OCR (pdf_ocr.py): `ocr="auto"`; every page with
+    `"force"`, none with `"off"`.
 
     Raises:
         UnreadableFile: the PDF is encrypted, damaged or truncated, or not a PDF.

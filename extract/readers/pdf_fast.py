@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -25,8 +24,8 @@ Y_TOLERANCE = 3.0
 DESCENT = 0.216  # below the baseline, in font sizes (Times New Roman's descender)
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(NamedTuple):
+    # a tuple, not a dataclass: a page makes thousands of them and a tuple is built fastest
     text: str
     x0: float
     x1: float
@@ -34,6 +33,21 @@ class Glyph:
     bottom: float
     size: float
     font: str
+
+
+def _unchecked(fn: Any, restype: Any = ctypes.c_int) -> Any:
+    """The same PDFium function without pypdfium2's argument conversion: called once
+    per glyph, the conversion costs more than the call. Callers pass exactly the C types
+    (the raw text page, ints, byref() of ctypes values)."""
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare.restype = restype
+    return bare
+
+
+_get_text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_get_loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_get_char_origin = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_is_generated = _unchecked(pdfium_c.FPDFText_IsGenerated)
 
 
 def fast_path_ok(page: pdfium.PdfPage) -> bool:
@@ -59,23 +73,24 @@ def _glyphs(textpage: pdfium.PdfTextPage, page_top: float) -> Iterator[Glyph]:
     buf = ctypes.create_string_buffer(128)
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     styles: dict[int, tuple[float, str]] = {}
     prev: Glyph | None = None
     for i, ch in enumerate(text):
         if ch in "\x00\n\r\uffff":
             continue
-        if ch == " " and pdfium_c.FPDFText_IsGenerated(raw, i):
+        if ch == " " and _is_generated(raw, i):
             if prev is not None:
                 # a word gap PDFium saw without a space glyph: a separator all the same
                 yield Glyph(" ", prev.x1, prev.x1, prev.top, prev.bottom, prev.size, prev.font)
             continue
-        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if key not in styles:
-            styles[key] = _object_style(raw, i, buf)
-        size, font = styles[key]
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
+        key = _get_text_object(raw, i) or 0
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = _object_style(raw, i, buf)
+        size, font = style
+        _get_loose_char_box(raw, i, rect_ref)
+        _get_char_origin(raw, i, ox_ref, oy_ref)
         bottom = page_top - oy.value + DESCENT * size
         if ch == " " and prev is not None:
             # a space's own origin can sit off the line; it separates the words around it
@@ -101,18 +116,32 @@ def _lines_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _word(glyphs: list[Glyph]) -> Word:
+    # one pass where min/max/sum generators would each walk the glyphs (a page has
+    # thousands of words); the same values as pdfplumber's word box and majority style
     shown = [g for g in glyphs if g.text.strip()] or glyphs
     n = len(shown)
-    sizes = sorted(g.size for g in shown)
+    sizes = sorted([g.size for g in shown])
+    first = glyphs[0]
+    x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+    for g in glyphs:
+        if g.x0 < x0:
+            x0 = g.x0
+        if g.x1 > x1:
+            x1 = g.x1
+        if g.top < top:
+            top = g.top
+        if g.bottom > bottom:
+            bottom = g.bottom
+    fonts = [g.font for g in shown]
     return Word(
-        text="".join(g.text for g in glyphs),
-        x0=min(g.x0 for g in glyphs),
-        x1=max(g.x1 for g in glyphs),
-        top=min(g.top for g in glyphs),
-        bottom=max(g.bottom for g in glyphs),
+        text="".join([g.text for g in glyphs]),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         size=sizes[n // 2],
-        bold=sum(font_is_bold(g.font) for g in shown) * 2 > n,
-        italic=sum(font_is_italic(g.font) for g in shown) * 2 > n,
+        bold=sum(map(font_is_bold, fonts)) * 2 > n,
+        italic=sum(map(font_is_italic, fonts)) * 2 > n,
     )
 
 

@@ -8,6 +8,7 @@ phantom rows and columns.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -91,15 +92,22 @@ def select_rules(objects: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     rules = [o for o in objects if _is_rule(o)]
     columns = [o["x0"] for o in rules if o["width"] <= HAIRLINE]
     columns += [o["x1"] for o in rules if o["width"] <= HAIRLINE]
+    columns.sort()  # _on_columns looks up only the nearest ones
     rects = [o for o in objects if o["object_type"] == "rect"]
     shading = [o for o in rects if not _is_rule(o) and _on_columns(o, columns)]
     return rules + shading
 
 
+def _near_one_of(sorted_xs: Sequence[float], v: float, tolerance: float) -> bool:
+    # the closest value is one of v's two neighbours in sorted order (a page can have
+    # thousands of shaded rectangles and hundreds of column rules)
+    k = bisect_left(sorted_xs, v)
+    return any(abs(v - x) <= tolerance for x in sorted_xs[max(k - 1, 0) : k + 1])
+
+
 def _on_columns(rect: dict[str, Any], columns: Sequence[float]) -> bool:
-    return any(abs(rect["x0"] - x) <= 1.5 for x in columns) and any(
-        abs(rect["x1"] - x) <= 1.5 for x in columns
-    )
+    """Both sides of rect within 1.5 pt of a column rule; `columns` sorted."""
+    return _near_one_of(columns, rect["x0"], 1.5) and _near_one_of(columns, rect["x1"], 1.5)
 
 
 def has_rulings(rules: Sequence[dict[str, Any]]) -> bool:
@@ -133,7 +141,11 @@ def _snap(values: Sequence[float], tolerance: float = SNAP) -> list[float]:
 
 
 def _nearest(bounds: Sequence[float], v: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+    """Index of the bound closest to v (the lower one on a tie); `bounds` ascending,
+    so only v's two neighbours can be closest."""
+    k = bisect_left(bounds, v)
+    candidates = range(max(k - 1, 0), min(k + 1, len(bounds)))
+    return min(candidates, key=lambda i: abs(bounds[i] - v))
 
 
 def cells_to_grid(boxes: Sequence[BBoxT]) -> tuple[list[GridBox], list[float], list[float]]:
@@ -163,6 +175,31 @@ def words_in(words: Sequence[Word], bbox: BBoxT) -> list[Word]:
     return [w for w in words if _inside(w, bbox)]
 
 
+class WordIndex:
+    """A page's words by the height of their centres, so that finding a cell's words
+    looks only at the words level with the cell rather than at the whole page (a
+    table of hundreds of cells on a page of thousands of words)."""
+
+    __slots__ = ("_cys", "_entries", "_words")
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        self._words = words
+        # the centres computed as _inside computes them, so both choose the same words
+        entries = sorted(
+            ((w.top + w.bottom) / 2, (w.x0 + w.x1) / 2, i) for i, w in enumerate(words)
+        )
+        self._entries = entries
+        self._cys = [e[0] for e in entries]
+
+    def words_in(self, bbox: BBoxT) -> list[Word]:
+        """Same as words_in(words, bbox): the words centred in bbox, in page order."""
+        lo = bisect_left(self._cys, bbox[1])
+        hi = bisect_right(self._cys, bbox[3])
+        x0, x1 = bbox[0], bbox[2]
+        found = sorted(i for _, cx, i in self._entries[lo:hi] if x0 <= cx <= x1)
+        return [self._words[i] for i in found]
+
+
 def _cell_lines(words: Sequence[Word]) -> list[Line]:
     return words_to_lines(words)
 
@@ -190,8 +227,9 @@ def build_table(page_no: int, boxes: Sequence[BBoxT], words: Sequence[Word]) -> 
     if n_cols < 2 or n_rows < 1 or not any(g.col_span < n_cols for g in grid):
         return None  # a box around text, or a one-column frame: not a table
     cells = []
+    index = WordIndex(words)
     for g in grid:
-        lines = _cell_lines(words_in(words, g.bbox))
+        lines = _cell_lines(index.words_in(g.bbox))
         bold = bool(lines) and lines[0].bold
         cells.append(
             PartCell(

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 TextLayer = Literal["ok", "none", "garbage"]
@@ -55,6 +56,7 @@ def _strip_tones(word: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+@lru_cache(maxsize=65536)  # every page is judged word by word, and words recur
 def is_syllable(word: str) -> bool:
     """A well-formed Vietnamese syllable, whatever its tone ("được", "hành", "khuya")."""
     return bool(_SYLLABLE.match(_strip_tones(word)))
