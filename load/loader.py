@@ -31,12 +31,13 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def load_record(conn: Connection, record: ExtractResult, *, import_id: int | None = None
-                ) -> LoadResult:
+def load_record(conn: Connection, record: ExtractResult, *, import_id: int | None = None,
+                record_json: str | None = None) -> LoadResult:
     """Write one record inside the caller's transaction.
 
     The same bytes again change nothing; another version of a stored document
-    (see load.identity) replaces it, and the replacement is recorded.
+    (see load.identity) replaces it, and the replacement is recorded. `record_json`
+    is the record already serialised, when the caller has it (the importer does).
     """
     key = identity_key(record)
     _lock_identity(conn, key)
@@ -54,7 +55,8 @@ def load_record(conn: Connection, record: ExtractResult, *, import_id: int | Non
             identity_key=key, old_sha256=old.sha256, old_path=old.path, new_sha256=sha,
             new_path=record.source.path, replaced_at=now_iso(), import_id=import_id))
         status = "replaced"
-    doc_id = _insert_document(conn, record, key, import_id)
+    doc_id = _insert_document(conn, record, key, import_id,
+                              record_json or record.model_dump_json())
     _insert_children(conn, doc_id, record)
     conn.execute(insert(t.source_files).values(
         sha256=sha, path=record.source.path, identity_key=key, first_seen=now_iso(),
@@ -82,7 +84,8 @@ def _serial(number: str | None) -> str | None:
     return head.lstrip("0") or head or None
 
 
-def _insert_document(conn: Connection, r: ExtractResult, key: str, import_id: int | None) -> int:
+def _insert_document(conn: Connection, r: ExtractResult, key: str, import_id: int | None,
+                     record_json: str) -> int:
     h, plan, signer = r.document, r.plan, r.document.signer
     row = {
         "sha256": r.source.sha256, "identity_key": key, "path": r.source.path,
@@ -98,7 +101,7 @@ def _insert_document(conn: Connection, r: ExtractResult, key: str, import_id: in
         "year_end": plan.year_end if plan else None,
         "theme": plan.theme if plan else None,
         "quality_score": r.quality.score, "warnings_count": len(r.warnings),
-        "record_json": r.model_dump_json(), "import_id": import_id, "imported_at": now_iso(),
+        "record_json": record_json, "import_id": import_id, "imported_at": now_iso(),
     }
     result = conn.execute(insert(t.documents).values(**row).returning(t.documents.c.id))
     return int(result.scalar_one())
@@ -162,13 +165,15 @@ def _task_row(doc_id: int, seq: int, k: Task) -> dict[str, object]:
 
 
 def _insert_tasks(conn: Connection, doc_id: int, tasks: list[Task]) -> None:
-    conn.execute(insert(t.tasks), [_task_row(doc_id, i, k) for i, k in enumerate(tasks)])
-    ids: dict[int, int] = dict(conn.execute(select(t.tasks.c.seq, t.tasks.c.id)
-                            .where(t.tasks.c.document_id == doc_id)).all())
+    # one batched INSERT … RETURNING gives the ids in the order of the rows
+    ids = conn.execute(
+        insert(t.tasks).returning(t.tasks.c.id, sort_by_parameter_order=True),
+        [_task_row(doc_id, i, k) for i, k in enumerate(tasks)],
+    ).scalars().all()
     rows = []
-    for seq, task in enumerate(tasks):
+    for task_id, task in zip(ids, tasks, strict=True):
         for role, names in (("lead", task.lead), ("support", task.support)):
-            rows.extend({"task_id": ids[seq], "role": role, "position": pos, "agency": name}
+            rows.extend({"task_id": task_id, "role": role, "position": pos, "agency": name}
                         for pos, name in enumerate(names))
     if rows:
         conn.execute(insert(t.task_agencies), rows)

@@ -92,13 +92,13 @@ def iter_extracted(paths: Sequence[str], *, workers: int, executor: Executor,
         yield from pool.map(extract_payload, paths, [ocr] * len(paths))
 
 
-def _load_one(engine, record: ExtractResult, import_id: int) -> LoadResult:  # type: ignore[no-untyped-def]
+def _load_one(engine, record: ExtractResult, payload: str, import_id: int) -> LoadResult:  # type: ignore[no-untyped-def]
     # A concurrent import may insert the same file between our check and our insert:
     # the unique constraint stops it, and the retry then finds it "unchanged".
     for attempt in (1, 2):
         try:
             with engine.begin() as conn:
-                return load_record(conn, record, import_id=import_id)
+                return load_record(conn, record, import_id=import_id, record_json=payload)
         except IntegrityError:
             if attempt == 2:
                 raise
@@ -142,7 +142,7 @@ def _load_payload(engine, path: str, payload: str | None, error: str | None,  # 
         return outcome
     record = ExtractResult.model_validate_json(payload)
     try:
-        result = _load_one(engine, record, import_id)
+        result = _load_one(engine, record, payload, import_id)
     except OperationalError as exc:
         raise DatabaseUnavailable(str(exc.orig).strip().splitlines()[0]) from exc
     except SQLAlchemyError as exc:
