@@ -108,9 +108,10 @@ def run(paths: list[Path]) -> None:
         report = Report()
         report.extend(doc.warnings)
         record = document_to_record(doc, report=report)
+        record_json = record.model_dump_json()  # done in the worker by `vanban import`
         t2 = time.perf_counter()
         with engine.begin() as conn:
-            load_record(conn, record)
+            load_record(conn, record, record_json=record_json)
         t3 = time.perf_counter()
         stages["read"] += t1 - t0
         stages["parse"] += t2 - t1

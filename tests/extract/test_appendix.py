@@ -16,7 +16,7 @@ from schemas.base import Prov
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Cell, Document, Paragraph, Source, Table
 from schemas.record import Plan, Task
-from tests.conftest import EXPECTED, SEEDS
+from tests.conftest import EXPECTED, HEADER_001, HEADER_002, SEEDS
 
 Spans = dict[tuple[int, int], tuple[int, int]]
 
@@ -58,14 +58,6 @@ def drafts_of(table: Table, state: TableState | None = None) -> list[RowDraft]:
     return table_to_drafts(table, columns, state or TableState())
 
 
-HEADER_001 = [
-    "TT",
-    "Nhiệm vụ",
-    "Sản phẩm, kết quả đầu ra",
-    "Cơ quan chủ trì",
-    "Cơ quan phối hợp",
-    "Thời gian hoàn thành",
-]
 
 
 def test_group_rows_give_group_to_the_rows_under_them() -> None:
@@ -179,17 +171,6 @@ def test_table_cut_into_several_tables_keeps_group_and_numbering() -> None:
     assert state.gaps == []
 
 
-HEADER_002 = [
-    "TT",
-    "1- Mục tiêu/Chỉ tiêu",
-    "2- Nhiệm vụ",
-    "3- Hoạt động",
-    "4- Kết quả, sản phẩm",
-    "5- Chủ trì",
-    "6- Phối hợp",
-    "7- Thời gian hoàn thành",
-    "8- Kinh phí",
-]
 
 
 def _table_002() -> Table:

@@ -13,7 +13,7 @@ from extract.source import make_source
 from schemas.diagnostics import MissingTool
 from schemas.document import Paragraph, Table
 from tests import builders as b
-from tests.conftest import SAMPLES, realdoc
+from tests.conftest import SAMPLES, realdoc, required_file
 
 TTR = "ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026.doc"
 
@@ -81,15 +81,8 @@ def test_conversion_failure_is_unreadable(tmp_path: Path) -> None:
 
 
 def rendered_sample(name: str) -> Path:
-    """samples/NAME, written by scripts/render_samples.py; skipped outside CI if absent."""
-    path = SAMPLES / name
-    if not path.exists():
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} missing under CI (run scripts/render_samples.py)")
-        pytest.skip(f"{path} not rendered yet")
-    return path
+    """samples/NAME, written by scripts/render_samples.py."""
+    return required_file(SAMPLES / name, "run scripts/render_samples.py")
 
 
 @pytest.mark.slow

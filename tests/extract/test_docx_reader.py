@@ -13,7 +13,7 @@ from extract.source import make_source
 from schemas.diagnostics import UnreadableFile
 from schemas.document import Document, Paragraph, Table
 from tests import builders as b
-from tests.conftest import SAMPLES, SEEDS, realdoc
+from tests.conftest import HEADER_001, SAMPLES, SEEDS, realdoc
 
 
 def read(path: Path) -> Document:
@@ -637,14 +637,7 @@ def test_rendered_001_appendix_is_one_table_like_the_seed() -> None:
     doc_tables = tables(read(sample_docx("001")))
     assert [(t.n_rows, t.n_cols) for t in doc_tables] == [(53, 6)]
     rows = got.row_texts()
-    assert rows[0] == [
-        "TT",
-        "Nhiệm vụ",
-        "Sản phẩm, kết quả đầu ra",
-        "Cơ quan chủ trì",
-        "Cơ quan phối hợp",
-        "Thời gian hoàn thành",
-    ]
+    assert rows[0] == HEADER_001
     numbers = [r[0] for r in rows[1:] if r[0].isdigit()]
     assert numbers == [str(n) for n in range(1, 46)]
     groups = [(c.text, c.col_span) for c in got.cells if c.col == 1 and c.col_span > 1]

@@ -22,7 +22,7 @@ from extract.readers.text_pipe import parse_flat_pipe
 from extract.source import make_source
 from schemas.diagnostics import WarningCode
 from schemas.document import Cell, Document, Paragraph, Table
-from tests.conftest import SEEDS
+from tests.conftest import HEADER_001, HEADER_002, SEEDS
 
 CASES = Path(__file__).parents[1] / "cases"
 
@@ -197,14 +197,7 @@ def appendix_001(docs: dict[str, Document]) -> Table:
 def test_seed_001_one_table_six_columns(appendix_001: Table) -> None:
     assert (appendix_001.n_cols, appendix_001.header_rows) == (6, 1)
     header = [c for c in appendix_001.cells if c.row == 0]
-    assert [c.text for c in header] == [
-        "TT",
-        "Nhiệm vụ",
-        "Sản phẩm, kết quả đầu ra",
-        "Cơ quan chủ trì",
-        "Cơ quan phối hợp",
-        "Thời gian hoàn thành",
-    ]
+    assert [c.text for c in header] == HEADER_001
     assert all(c.header for c in header)
     assert not any(c.header for c in appendix_001.cells if c.row > 0)
 
@@ -293,17 +286,7 @@ def appendix_002(tables_002: list[Table]) -> Table:
 
 def test_seed_002_appendix_header(appendix_002: Table) -> None:
     assert appendix_002.header_rows == 1
-    assert appendix_002.row_texts()[0] == [
-        "TT",
-        "1- Mục tiêu/Chỉ tiêu",
-        "2- Nhiệm vụ",
-        "3- Hoạt động",
-        "4- Kết quả, sản phẩm",
-        "5- Chủ trì",
-        "6- Phối hợp",
-        "7- Thời gian hoàn thành",
-        "8- Kinh phí",
-    ]
+    assert appendix_002.row_texts()[0] == HEADER_002
 
 
 def test_seed_002_merged_tt_objective_task(appendix_002: Table) -> None:
