@@ -30,6 +30,7 @@ from extract.readers.text_tables import (
     starts_tsv,
 )
 from extract.repair import count_glyph_errors, repair_text
+from normalize.legacy_encoding import convert_legacy, guess_legacy_encoding
 from schemas.diagnostics import Report, UnreadableFile, WarningCode
 from schemas.document import Block, Document, Paragraph, Source, Style, Table
 
@@ -52,8 +53,16 @@ def _decode(path: Path, report: Report) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("windows-1258", errors="replace")
-        report.warn(WarningCode.LEGACY_ENCODING, encoding="windows-1258")
+        # Text typed in TCVN3 or VNI fonts was saved as the font's 8-bit codes, which are
+        # Windows-1252 characters; anything else 8-bit is Vietnamese Windows-1258.
+        text = data.decode("cp1252", errors="replace")
+        if guess_legacy_encoding(text) is None:
+            text = data.decode("windows-1258", errors="replace")
+            report.warn(WarningCode.LEGACY_ENCODING, encoding="windows-1258")
+    legacy = guess_legacy_encoding(text)
+    if legacy is not None:  # also mojibake pasted into a UTF-8 file
+        text = convert_legacy(text, legacy)
+        report.warn(WarningCode.LEGACY_ENCODING, encoding=legacy.upper())
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -428,3 +428,26 @@ def test_any_mix_of_lines_reads_into_full_grids(tmp_path: Path, lines: list[str]
     for table in doc.tables():
         assert all(cell is not None for row in table.grid() for cell in row)
     assert all("ƣ" not in p.text for p in doc.paragraphs())
+
+
+LEGACY_CASES = [
+    # (bytes of the file, as an old editor saved them; the Unicode text; encoding)
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n".encode("cp1252"),
+     "Cộng hoà xã hội chủ nghĩa Việt Nam", "TCVN3"),
+    ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n".encode("cp1252"),
+     "Cộng hòa xã hội chủ nghĩa Việt Nam", "VNI"),
+    ("Uû ban nh©n d©n tØnh NghÖ An\n".encode(), "Uỷ ban nhân dân tỉnh Nghệ An", "TCVN3"),
+]
+
+
+@pytest.mark.parametrize(("data", "expected", "encoding"), LEGACY_CASES,
+                         ids=["tcvn3-bytes", "vni-bytes", "tcvn3-mojibake-in-utf8"])
+def test_legacy_encoded_text_file_comes_out_as_unicode(tmp_path, data, expected, encoding) -> None:  # type: ignore[no-untyped-def]
+    """Old plain-text files of provincial portals hold TCVN3 or VNI codes; the reader
+    converts them from the text's own statistics (there is no font name to go by)."""
+    path = tmp_path / "old.txt"
+    path.write_bytes(data)
+    doc = read_text(path, source=make_source(path, "txt"))
+    assert [p.text for p in doc.paragraphs()] == [expected]
+    assert [w.message for w in doc.warnings] == [
+        f"text in a legacy Vietnamese encoding ({encoding}) converted"]
