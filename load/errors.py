@@ -9,8 +9,3 @@ class LoadError(Exception):
 
 class DatabaseUnavailable(LoadError):
     """The database cannot be reached (transient): the batch stops."""
-
-
-class RecordRejected(LoadError):
-    """One document violated a constraint (terminal): its transaction is rolled back,
-    the batch goes on."""
