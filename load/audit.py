@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, text
@@ -37,7 +37,8 @@ class AuditReport:
 def citations_frame(engine: Engine) -> pd.DataFrame:
     sql = (
         "SELECT c.id, c.document_id, d.number AS citing_number, d.province AS citing_province, "
-        "d.issued_date AS citing_date, d.path AS citing_path, c.doc_type, c.cited_number, c.serial, c.year, c.symbol, "
+        "d.issued_date AS citing_date, d.path AS citing_path, c.doc_type, c.cited_number, "
+        "c.serial, c.year, c.symbol, "
         "c.issuer, c.cited_date, c.title, c.role, c.amended_by, c.raw, c.page, "
         "s.resolved_document_id, s.audit_status "
         "FROM citations c JOIN documents d ON d.id = c.document_id "
@@ -54,7 +55,8 @@ def citations_frame(engine: Engine) -> pd.DataFrame:
 
 def _label(row: pd.Series) -> str:
     if row.get("cited_number"):
-        return str(row["cited_number"]) + (f" ({int(row['year'])})" if pd.notna(row["year"]) else "")
+        year = f" ({int(row['year'])})" if pd.notna(row["year"]) else ""
+        return str(row["cited_number"]) + year
     title = row.get("title") or row.get("raw") or "?"
     return f"{row.get('doc_type') or ''} {title}".strip()
 

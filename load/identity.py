@@ -16,5 +16,6 @@ def identity_key(record: ExtractResult) -> str:
         return f"number|{fold_key(doc.number)}|{issuer}"
     if doc.issuer and doc.title:
         month = (doc.issued_date or "")[:7]
-        return f"draft|{issuer}|{doc.doc_type or ''}|{doc.symbol or ''}|{fold_key(doc.title)}|{month}"
+        title = fold_key(doc.title)
+        return f"draft|{issuer}|{doc.doc_type or ''}|{doc.symbol or ''}|{title}|{month}"
     return f"sha256|{record.source.sha256}"

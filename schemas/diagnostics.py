@@ -66,7 +66,9 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.HEADER_NUMBER_BLANK: "document number left blank: {raw!r}",
     WarningCode.HEADER_DATE_BLANK: "issue date partly blank: {raw!r}",
     WarningCode.HEADER_FIELD_MISSING: "header field not found: {field}",
-    WarningCode.HEADER_METADATA_MISMATCH: "{field}: page metadata says {meta!r}, header says {body!r}",
+    WarningCode.HEADER_METADATA_MISMATCH: (
+        "{field}: page metadata says {meta!r}, header says {body!r}"
+    ),
     WarningCode.PLAN_YEARS_MISMATCH: "plan years disagree: {detail}",
     WarningCode.SECTION_NUMBER_GAP: "section numbering gap: {detail}",
     WarningCode.SECTION_NUMBER_REPEAT: "section number repeated: {detail}",

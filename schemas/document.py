@@ -36,7 +36,8 @@ class Style(Model):
 class Paragraph(Model):
     kind: Literal["paragraph"] = "paragraph"
     id: str = Field(description='"b0042": reading order, stable for an input and reader version')
-    text: str = Field(description="repaired text (NFC, glyphs fixed, lines joined): parsers read it")
+    text: str = Field(
+        description="repaired text (NFC, glyphs fixed, lines joined): parsers read it")
     raw: str = Field(description="as the reader found it: messages quote it")
     label: str | None = Field(None, description='list label the reader computed ("II.", "a)"), '
                               "already at the start of text")

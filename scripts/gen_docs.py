@@ -38,7 +38,8 @@ def model_table() -> str:
     for model in (Document, Source, PageInfo, Paragraph, Style, Table, Cell, Prov):
         for name, info in model.model_fields.items():
             doc = (info.description or "").replace("|", "/")
-            rows.append(f"| {model.__name__} | `{name}` | `{_type_name(info.annotation)}` | {doc} |")
+            kind = _type_name(info.annotation)
+            rows.append(f"| {model.__name__} | `{name}` | `{kind}` | {doc} |")
     return "\n".join(rows)
 
 

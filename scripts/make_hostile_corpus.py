@@ -22,7 +22,8 @@ DOC_XML = (
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.document.main+xml"/></Types>'
@@ -138,7 +139,9 @@ def build(out: Path, *, big_text_mb: int = 50) -> dict[str, Path]:
         "lying_page_count.pdf": simple_pdf(2, claimed_count=10_000),
         "nested_tables.docx": nested_tables_docx(),
         "wide_table.docx": wide_table_docx(),
-        "invalid_utf8.txt": "Kế hoạch cải cách ".encode() + b"\xff\xfe\xc3\x28" + "hành chính".encode(),
+        "invalid_utf8.txt": (
+            "Kế hoạch cải cách ".encode() + b"\xff\xfe\xc3\x28" + "hành chính".encode()
+        ),
         "xxe.docx": xxe_docx(),
         "random.bin": bytes(range(256)) * 64,
     }

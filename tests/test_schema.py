@@ -30,3 +30,10 @@ def test_data_flows_one_way() -> None:
     proc = subprocess.run([exe], cwd=REPO_ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-2000:]
     assert "BROKEN" not in proc.stdout
+
+
+def test_the_code_passes_ruff() -> None:
+    exe = shutil.which("ruff", path=str(__import__("pathlib").Path(sys.executable).parent))
+    assert exe, "ruff is a test dependency"
+    proc = subprocess.run([exe, "check", "."], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]
