@@ -120,7 +120,8 @@ def _insert_children(conn: Connection, doc_id: int, r: ExtractResult) -> None:
         conn.execute(insert(t.citations), [_citation_row(doc_id, i, c)
                                            for i, c in enumerate(r.citations)])
     if r.tasks:
-        _insert_tasks(conn, doc_id, r.tasks)
+        provinces = {a.name: a.province for a in r.agencies}
+        _insert_tasks(conn, doc_id, r.tasks, provinces)
     if r.agencies:
         conn.execute(insert(t.document_agencies), [
             {"document_id": doc_id, "name": a.name, "province": a.province, "kind": a.kind,
@@ -164,7 +165,8 @@ def _task_row(doc_id: int, seq: int, k: Task) -> dict[str, object]:
     }
 
 
-def _insert_tasks(conn: Connection, doc_id: int, tasks: list[Task]) -> None:
+def _insert_tasks(conn: Connection, doc_id: int, tasks: list[Task],
+                  provinces: dict[str, str | None]) -> None:
     # one batched INSERT … RETURNING gives the ids in the order of the rows
     ids = conn.execute(
         insert(t.tasks).returning(t.tasks.c.id, sort_by_parameter_order=True),
@@ -173,7 +175,8 @@ def _insert_tasks(conn: Connection, doc_id: int, tasks: list[Task]) -> None:
     rows = []
     for task_id, task in zip(ids, tasks, strict=True):
         for role, names in (("lead", task.lead), ("support", task.support)):
-            rows.extend({"task_id": task_id, "role": role, "position": pos, "agency": name}
+            rows.extend({"task_id": task_id, "role": role, "position": pos, "agency": name,
+                         "province": provinces.get(name)}
                         for pos, name in enumerate(names))
     if rows:
         conn.execute(insert(t.task_agencies), rows)

@@ -98,22 +98,6 @@ def view_frame(engine: Engine, view: str) -> pd.DataFrame:
         return pd.read_sql(text(f"SELECT * FROM {view}"), conn)  # name checked above
 
 
-def tasks_by_agency(engine: Engine, agency: str | None = None) -> pd.DataFrame:
-    """Tasks led by each agency (or one), with deadlines."""
-    where, params = ("", {})
-    if agency:
-        where, params = " WHERE a.agency = :agency", {"agency": agency}
-    sql = (
-        "SELECT a.agency, d.province, d.number AS document_number, k.task_no, k.name, "
-        "k.deadline_raw, k.deadline_end FROM task_agencies a "
-        "JOIN tasks k ON k.id = a.task_id JOIN documents d ON d.id = k.document_id"
-        + where + (" AND" if where else " WHERE") + " a.role = 'lead' "
-        "ORDER BY a.agency, k.deadline_end, k.seq"
-    )
-    with engine.connect() as conn:
-        return pd.read_sql(text(sql), conn, params=params)
-
-
 def documents_frame(engine: Engine) -> pd.DataFrame:
     sql = ("SELECT d.id, d.number, d.doc_type, d.province, d.issuer, d.issued_date, d.title, "
            "d.year_start, d.year_end, d.format, d.path, d.quality_score, "

@@ -28,14 +28,15 @@ def figure_html(fig) -> str:  # type: ignore[no-untyped-def]
                            config={"displaylogo": False}))
 
 
-def page(title: str, body: list[str]) -> str:
+def page(title: str, body: list[str], *, subtitle: str | None = None) -> str:
     from plotly.offline import get_plotlyjs
 
+    note = f'<p class="note">{html.escape(subtitle)}</p>' if subtitle else ""
     return (
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style>"
         f"<script type=\"text/javascript\">{get_plotlyjs()}</script></head><body>"
-        f"<h1>{html.escape(title)}</h1>" + "".join(body) + "</body></html>"
+        f"<h1>{html.escape(title)}</h1>{note}" + "".join(body) + "</body></html>"
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 from sqlalchemy import Engine, text
 
@@ -68,6 +66,5 @@ def build_report(engine: Engine) -> str:
              f"{len(audit.inconsistent)} inconsistencies.</p>",
              table_html(audit.inconsistent), "<h3>Most-cited bases</h3>",
              table_html(audit.most_cited.head(20))]
-    return page("vanban report", [b for b in body if b is not None]).replace(
-        "<h1>vanban report</h1>", f"<h1>vanban report</h1><p class=\"note\">"
-        f"{html.escape(str(engine.url.render_as_string(hide_password=True)))}</p>")
+    source = engine.url.render_as_string(hide_password=True)
+    return page("vanban report", body, subtitle=source)

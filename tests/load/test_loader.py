@@ -150,3 +150,14 @@ def test_migrations_leave_the_schema_the_models_describe(db_url: str) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []
+
+
+def test_task_agencies_carry_the_province_of_their_agency(db_url: str) -> None:
+    engine = _engine(db_url)
+    with engine.begin() as conn:
+        load_record(conn, make_record())
+    with engine.connect() as conn:
+        rows = dict(conn.execute(text(
+            "SELECT agency, province FROM task_agencies ORDER BY role, position")).all())
+    # the record names Sở Nội vụ of Nghệ An; the other two are not in its agency list
+    assert rows == {"Sở Xây dựng": None, "Sở Kế hoạch và Đầu tư": None, "Sở Nội vụ": "Nghệ An"}
