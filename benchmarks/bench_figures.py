@@ -9,11 +9,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from extract.body_tasks import parse_body_tasks
+from extract.parsers.body.sections import parse_sections
+from extract.parsers.body.targets import parse_targets
+from extract.parsers.body.tasks import parse_body_tasks
 from extract.readers.text import read_text
-from extract.sections import parse_sections
 from extract.source import make_source
-from extract.targets import parse_targets
 from normalize.figures import parse_figures
 from normalize.text import fold_key
 from schemas.diagnostics import Report

@@ -37,9 +37,12 @@ NORMALIZERS = {
     "normalize.indicators": ["indicator_of"],
     "normalize.provinces": ["find_province", "canonical_province"],
 }
-EXTRACT_MODULES = ["extract.header", "extract.sections", "extract.targets", "extract.body_tasks",
-                   "extract.appendix", "extract.citations", "extract.agencies",
-                   "extract.header_lines", "extract.signature", "extract.columns"]
+EXTRACT_MODULES = [
+    "extract.parsers.header.parse", "extract.parsers.body.sections", "extract.parsers.body.targets",
+    "extract.parsers.body.tasks", "extract.parsers.appendix.tables", "extract.parsers.citations",
+    "extract.agencies", "extract.parsers.header.lines", "extract.parsers.header.signature",
+    "extract.parsers.appendix.columns",
+]
 
 normalize_seconds = [0.0]
 _depth = [0]

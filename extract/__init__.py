@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from extract.sniff import sniff_format
+from extract.readers.sniff import sniff_format
 from extract.source import make_source
 from schemas.diagnostics import UnsupportedFormat
 from schemas.document import Document

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from extract.agencies import collect_agencies
-from extract.appendix import parse_appendix
-from extract.body_tasks import parse_body_tasks
-from extract.citations import parse_citations
-from extract.header import parse_header
+from extract.parsers.appendix.tables import parse_appendix
+from extract.parsers.body.sections import parse_sections
+from extract.parsers.body.targets import parse_targets
+from extract.parsers.body.tasks import parse_body_tasks
+from extract.parsers.citations import parse_citations
+from extract.parsers.header.parse import parse_header
 from extract.quality import assess_quality, quality_score
-from extract.sections import parse_sections
-from extract.targets import parse_targets
 from schemas.diagnostics import Report
 from schemas.document import Document
 from schemas.record import ExtractResult, Quality

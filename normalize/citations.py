@@ -1,6 +1,6 @@
 """Citations of other documents in running text (trích dẫn văn bản), after eyecite's design:
 `find_citations` walks the text left to right and returns spans with their fields;
-resolving short forms across a document is the caller's job (extract/citations.py).
+resolving short forms across a document is the caller's job (extract/parsers/citations.py).
 
 Forms recognised (tests/cases/citations.yaml has one row each):
 - state numbers "76/NQ-CP", "76/2021/NQ-CP", "3594/SNV-CCHC&VTLT", decimal "66.7/NQ-CP";

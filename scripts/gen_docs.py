@@ -46,8 +46,6 @@ def model_table() -> str:
 def commands_table() -> str:
     import typer.main
 
-    import vanban.cli_data  # noqa: F401
-    import vanban.cli_db  # noqa: F401
     from vanban.cli import app
 
     group = typer.main.get_command(app)

@@ -10,6 +10,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = REPO_ROOT / "samples"
 REALDOCS = REPO_ROOT.parent / "shared" / "realdocs"
 EXPECTED = Path(__file__).parent / "expected"
+CASES = Path(__file__).parent / "cases"
+TEST_DATA = Path(__file__).parent / "data"
 SEEDS = {
     "000": SAMPLES / "000_03a7ba252fcebdbf.txt",
     "001": SAMPLES / "001_1a5f14619ac43e8b.txt",

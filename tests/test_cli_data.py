@@ -9,8 +9,6 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-import vanban.cli_data  # noqa: F401  (registers the commands)
-import vanban.cli_db  # noqa: F401
 from load.db import make_engine, upgrade
 from load.loader import load_record
 from schemas import Citation, Loc

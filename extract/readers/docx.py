@@ -24,7 +24,6 @@ from docx.opc.part import PartFactory
 from docx.package import Package
 from docx.parts.document import DocumentPart
 
-from extract.errors import unreadable
 from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH
 from extract.readers.docx_numbering import Numbering, style_num_ids
 from extract.readers.docx_styles import Element, RunLook, StyleSheet, display_name, w, w_val
@@ -34,7 +33,8 @@ from extract.readers.docx_tables import (
     tbl_to_draft,
     truncate_draft,
 )
-from extract.repair import repair_text
+from extract.readers.errors import unreadable
+from extract.readers.repair import repair_text
 from normalize.legacy_encoding import convert_legacy, detect_legacy_font, is_uppercase_font
 from schemas.diagnostics import Report, UnreadableFile, WarningCode, WarningItem
 from schemas.document import Align, Block, Document, Paragraph, Source, Style, Table

@@ -19,7 +19,7 @@ from pathlib import Path
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 
-from extract.repair import count_glyph_errors, repair_text
+from extract.readers.repair import count_glyph_errors, repair_text
 from schemas.diagnostics import Report, UnreadableFile, WarningCode
 from schemas.document import Align, Block, Cell, Document, Paragraph, Source, Style, Table
 

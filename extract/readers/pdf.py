@@ -18,7 +18,7 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 
-from extract.furniture import Candidate, furniture_roles
+from extract.readers.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
 from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
 from extract.readers.pdf_ocr import PageOcr
@@ -46,7 +46,7 @@ from extract.readers.pdf_text import (
     words_to_lines,
 )
 from extract.readers.pdf_textlayer import TextLayer, text_layer_of
-from extract.repair import count_glyph_errors, repair_text
+from extract.readers.repair import count_glyph_errors, repair_text
 from schemas.base import Prov
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import (

@@ -23,7 +23,7 @@ import pypdfium2 as pdfium
 from extract.readers.ocr import OcrFailed, OcrPage, ocr_image, render_pixels, tesseract_problem
 from extract.readers.pdf_text import Word
 from extract.readers.pdf_textlayer import TextLayer, text_layer_of
-from extract.repair import repair_text
+from extract.readers.repair import repair_text
 from schemas.diagnostics import Report, WarningCode
 
 WORKERS = max(1, min(4, os.cpu_count() or 1))

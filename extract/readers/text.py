@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.readers.repair import count_glyph_errors, repair_text
 from extract.readers.text_lines import TextLine, TextParagraph, join_lines
 from extract.readers.text_markdown import (
     has_hard_break,
@@ -29,7 +30,6 @@ from extract.readers.text_tables import (
     parse_tsv,
     starts_tsv,
 )
-from extract.repair import count_glyph_errors, repair_text
 from normalize.legacy_encoding import convert_legacy, guess_legacy_encoding
 from schemas.diagnostics import Report, UnreadableFile, WarningCode
 from schemas.document import Block, Document, Paragraph, Source, Style, Table

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.readers.html import fragment_paragraphs
-from extract.repair import repair_text
+from extract.readers.repair import repair_text
 from normalize.text import fold_key
 from schemas.document import Cell, Paragraph, Style, Table
 

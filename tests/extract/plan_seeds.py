@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from extract.numbering import strip_markup
+from extract.parsers.body.numbering import strip_markup
 from extract.readers.text import read_text
 from extract.source import make_source
 from normalize.text import fold_key

@@ -1,0 +1,231 @@
+"""Targets (chỉ tiêu): every quantitative aim in the plan's own text.
+
+The decision's articles come before the plan start and the appendix tables after the
+plan's end, so neither is read here. Purpose and funding parts state no aims; their
+numbers ("05 nhiệm vụ trọng tâm" of a resolution) are not targets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.parsers.body.numbering import strip_markup
+from extract.parsers.body.sections import SectionTree, paragraph_label
+from normalize.figures import Figure, parse_figures
+from normalize.indicators import indicator_area, indicator_of
+from normalize.section_kinds import section_kind_of
+from normalize.text import fold_ws
+from schemas.codes import SectionKind
+from schemas.diagnostics import Report, WarningCode
+from schemas.document import Document, Paragraph
+from schemas.record import Loc, Plan, Section, Target
+
+_SKIPPED_KINDS = (SectionKind.PURPOSE, SectionKind.FUNDING)
+_HEADING_WORDS = 20  # headings longer than this are numbered sentences, not topics
+# A sentence ends at ";" or at "." before a new sentence (capital, digit, list mark).
+_CLAUSE_END = re.compile(r"(?<=;)\s+|(?<=;)$|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(+\-–])")
+_SUBJECT = re.compile(r"(?<!\w)(?:tỷ lệ|mức độ|chỉ số)(?!\w)", re.IGNORECASE)
+_TOP_BULLETS = ("-", "–", "—", "•")
+_INLINE_HEAD = re.compile(r"^(?P<head>[^:]{2,40}):(?P<rest>.*)$")
+_AIM_WORDS = re.compile(
+    r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|tối thiểu|ít nhất|không dưới)(?!\w)", re.IGNORECASE
+)
+_BOUNDARY = re.compile(r",\s+|\s+và\s+|;\s+", re.IGNORECASE)
+_YEAR = re.compile(
+    r"(?<!so với )(?<!tháng \d )(?<!tháng \d\d )"  # a baseline, or a date in a citation
+    r"(?:(đến|tới|trong|cuối|hết)\s+)?năm\s+(20\d\d)(?!\s*[-–]\s*20)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _LeadIn:
+    """A lead-in ("Phấn đấu đến năm 2030:") and the list items under it, which share a mark."""
+
+    section: str | None
+    year: int
+    bullet: str | None = None
+
+    def covers(self, section: str | None, bullet: str | None) -> bool:
+        if section != self.section or bullet is None:
+            return False
+        self.bullet = self.bullet or bullet
+        return bullet == self.bullet
+
+
+@dataclass
+class _AimContext:
+    """Without a plan (no decision header: a scoring sheet, or a report that is no plan)
+    a figure is an aim only where the text says so: in a targets part, after "Mục tiêu:",
+    or with an aim word in its own sentence. A report's "đạt 85,5 điểm" is a result."""
+
+    section: str | None = None
+    open: bool = False
+
+    def admits(self, text: str, bullet: str | None, section: Section | None) -> bool:
+        section_id = section.id if section else None
+        if section_id != self.section or bullet in _TOP_BULLETS:
+            self.section, self.open = section_id, False
+        head = _INLINE_HEAD.match(text)
+        if head and section_kind_of(head["head"]) is SectionKind.TARGETS:
+            self.open = not head["rest"].strip()
+            return True
+        in_targets_part = section is not None and section.kind is SectionKind.TARGETS
+        return self.open or in_targets_part or _AIM_WORDS.search(text) is not None
+
+
+def parse_targets(
+    doc: Document, tree: SectionTree, *, plan: Plan | None, report: Report
+) -> list[Target]:
+    blocks = {b.id: b for b in doc.body()}
+    targets: list[Target] = []
+    lead_in: _LeadIn | None = None
+    aims = _AimContext()
+    for block_id in tree.plan_blocks:
+        block = blocks.get(block_id)
+        if not isinstance(block, Paragraph):
+            continue
+        section_id = tree.section_of.get(block_id)
+        section = tree.section(section_id)
+        if section is not None and section.kind in _SKIPPED_KINDS:
+            continue
+        text, bullet = _own_text(block)
+        if lead_in and not lead_in.covers(section_id, bullet):
+            lead_in = None
+        if plan is None and not aims.admits(text, bullet, section):
+            continue
+        year_here = year_in(text)
+        if text.endswith(":") and year_here and not parse_figures(text):
+            lead_in = _LeadIn(section_id, year_here)
+            continue
+        context_year = (lead_in.year if lead_in else None) or _section_year(tree, section_id)
+        for target in _targets_in(text, tree, section, block, context_year, plan):
+            in_targets_part = section is not None and section.kind is SectionKind.TARGETS
+            if target.indicator is None and in_targets_part:
+                report.warn(
+                    WarningCode.TARGET_INDICATOR_UNKNOWN,
+                    page=block.page,
+                    block=block.id,
+                    text=target.text,
+                )
+            targets.append(target)
+    return targets
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences and ";"-clauses; a clause with no figure stays with the one before it
+    ("100% cơ quan … đúng quy định; rà soát, khắc phục … về tổ chức bộ máy")."""
+    parts = [p.strip() for p in _CLAUSE_END.split(text) if p and p.strip()]
+    clauses: list[str] = []
+    for part in parts:
+        follows_semicolon = bool(clauses) and clauses[-1].endswith(";")
+        if follows_semicolon and not parse_figures(part) and parse_figures(clauses[-1]):
+            clauses[-1] = f"{clauses[-1]} {part}"
+        else:
+            clauses.append(part)
+    return [_trim(c) for c in clauses if _trim(c)]
+
+
+def year_in(text: str) -> int | None:
+    """The year a clause aims at: "đến năm 2030" first, else the first "năm 2026";
+    "so với năm 2021" is a baseline and dates inside citations are not aims."""
+    found = [(m.group(1), int(m.group(2))) for m in _YEAR.finditer(text)]
+    for word, year in found:
+        if word and word.lower() in ("đến", "tới"):
+            return year
+    return found[0][1] if found else None
+
+
+def figure_contexts(clause: str, figures: list[Figure]) -> list[str]:
+    """The words that belong to each figure. Its subject may come before it ("Tỷ lệ …
+    đạt 90%": from "tỷ lệ"/"mức độ") or after it ("… và 100% văn bản đi được ký số":
+    from the last comma or "và"); each figure's words end where the next one's begin."""
+    begins = []
+    for i, figure in enumerate(figures):
+        prev_end = figures[i - 1].end if i else 0
+        subject = _SUBJECT.search(clause, prev_end, figure.start)
+        if subject is not None:
+            begins.append(subject.start())
+        elif len(figures) == 1 or i == 0:
+            begins.append(0 if i == 0 else prev_end)
+        else:
+            bounds = list(_BOUNDARY.finditer(clause, prev_end, figure.start))
+            begins.append(bounds[-1].end() if bounds else prev_end)
+    ends = [max(b, f.end) for b, f in zip(begins[1:], figures, strict=False)] + [len(clause)]
+    return [clause[b:e] for b, e in zip(begins, ends, strict=True)]
+
+
+def _own_text(paragraph: Paragraph) -> tuple[str, str | None]:
+    """The paragraph's text without its label, and its bullet mark when it is a list item."""
+    label = paragraph_label(paragraph)
+    if label is None:
+        return fold_ws(strip_markup(paragraph.text)), None
+    return fold_ws(strip_markup(label.rest)), label.text if label.kind == "bullet" else None
+
+
+def _trim(text: str) -> str:
+    return text.strip().rstrip(";,.").strip()
+
+
+def _targets_in(
+    text: str,
+    tree: SectionTree,
+    section: Section | None,
+    block: Paragraph,
+    context_year: int | None,
+    plan: Plan | None,
+) -> Iterator[Target]:
+    for clause in split_clauses(text):
+        figures = parse_figures(clause)
+        if not figures:
+            continue
+        year = year_in(clause) or context_year or (plan.year_end if plan else None)
+        for figure, context in zip(figures, figure_contexts(clause, figures), strict=True):
+            indicator = indicator_of(context) or _heading_indicator(tree, section)
+            yield Target(
+                text=clause,
+                metric=figure.metric,
+                value=figure.value,
+                value_max=figure.value_max,
+                comparator=figure.comparator,
+                direction=figure.direction,
+                unit=figure.unit,
+                out_of=figure.out_of,
+                year=year,
+                area=(section.area if section else None) or indicator_area(indicator),
+                indicator=indicator,
+                section=section.id if section else None,
+                loc=Loc(page=block.page, section=section.id if section else None, block=block.id),
+            )
+
+
+def _topic_headings(tree: SectionTree, section: Section | None) -> Iterator[str]:
+    """Headings above a target that name a topic: short, and not a part title ("Mục tiêu")."""
+    for ancestor in tree.ancestors(section.id if section else None):
+        heading = ancestor.heading
+        if len(heading.split()) <= _HEADING_WORDS and section_kind_of(heading) is None:
+            yield heading
+
+
+def _heading_indicator(tree: SectionTree, section: Section | None) -> str | None:
+    # Only the innermost topic heading: a scoring plan's criterion ("6.1. Kết quả Chỉ số
+    # hài lòng (SIPAS)") names what its "Mục tiêu: … điểm" bullets measure.
+    for heading in _topic_headings(tree, section):
+        return indicator_of(heading)
+    return None
+
+
+def _section_year(tree: SectionTree, section_id: str | None) -> int | None:
+    section = tree.section(section_id)
+    for heading in _topic_headings(tree, section) if section else ():
+        year = year_in(heading)
+        if year:
+            return year
+    for ancestor in tree.ancestors(section_id):
+        if section_kind_of(ancestor.heading) is not None:
+            year = year_in(ancestor.heading)
+            if year:
+                return year
+    return None

@@ -1,0 +1,172 @@
+"""`vanban compare | audit | export | show | report`: read the database, never write it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vanban.cli.root import DbOption, app, err
+
+FormatOption = Annotated[str, typer.Option("--format", help="table, csv or json")]
+
+
+def _engine(db: str | None):  # type: ignore[no-untyped-def]
+    from load.db import has_schema, make_engine
+
+    engine = make_engine(db)
+    if not has_schema(engine):
+        err(f"{engine.url.render_as_string(hide_password=True)}: no vanban database here "
+            "(run `vanban import` first)")
+        raise typer.Exit(1)
+    return engine
+
+
+def _print_frame(frame, fmt: str, title: str = "") -> None:  # type: ignore[no-untyped-def]
+    if fmt == "csv":
+        print(frame.to_csv(index=False), end="")
+    elif fmt == "json":
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title or None, show_lines=False)
+        for col in frame.columns:
+            table.add_column(str(col), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+        Console(width=200).print(table)
+
+
+@app.command()
+def compare(
+    indicator: Annotated[str | None, typer.Option(help="indicator code (all when omitted)")] = None,
+    province: Annotated[str | None, typer.Option(help="only this province")] = None,
+    year: Annotated[int | None, typer.Option(help="only targets due this year")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, json or html")] = "table",
+    out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")
+                   ] = None,
+    db: DbOption = None,
+) -> None:
+    """Targets of one indicator (or all) across provinces, issuers and years."""
+    from load.queries import compare_targets
+
+    if fmt not in ("table", "csv", "json", "html"):
+        raise typer.BadParameter("--format must be table, csv, json or html")
+    frame = compare_targets(_engine(db), indicator=indicator, province=province, year=year)
+    if fmt == "html":
+        from vanban.html_page import compare_page
+
+        html = compare_page(frame)
+        if out:
+            out.write_text(html, encoding="utf-8")
+            print(f"wrote {out}")
+        else:
+            print(html)
+        return
+    shown = frame.drop(columns=["value_number", "comparator", "unit", "text", "source_path"])
+    _print_frame(shown if fmt == "table" else frame, fmt, title="targets")
+
+
+@app.command()
+def audit(
+    fmt: FormatOption = "table",
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="inconsistent: exit 1 when "
+                                                "any citation is inconsistent")] = None,
+    db: DbOption = None,
+) -> None:
+    """Audit the citations: unresolved, inconsistent, amended, most cited."""
+    from load.audit import audit_citations
+
+    if fail_on not in (None, "inconsistent"):
+        raise typer.BadParameter("--fail-on takes: inconsistent")
+    report = audit_citations(_engine(db))
+    cols = ["citing", "doc_type", "cited_number", "cited_date", "issuer", "role",
+            "audit_status"]
+    if fmt == "json":
+        print(json.dumps({
+            "unresolved": report.unresolved[cols].to_dict(orient="records"),
+            "resolved": report.resolved[cols].to_dict(orient="records"),
+            "inconsistent": report.inconsistent.to_dict(orient="records"),
+            "amended": report.amended.to_dict(orient="records"),
+            "most_cited": report.most_cited.to_dict(orient="records"),
+        }, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        frame = report.citations[cols].copy()
+        print(frame.to_csv(index=False), end="")
+        if not report.inconsistent.empty:
+            print(report.inconsistent.to_csv(index=False), end="")
+    else:
+        print(f"{len(report.resolved)} resolved, {len(report.unresolved)} unresolved, "
+              f"{len(report.inconsistent)} inconsistent")
+        _print_frame(report.inconsistent, "table", "inconsistent citations")
+        _print_frame(report.unresolved[cols], "table", "unresolved citations")
+        _print_frame(report.most_cited.head(15), "table", "most-cited bases")
+    if fail_on == "inconsistent" and not report.inconsistent.empty:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="a folder (every view) or a file (one --view)")],
+    view: Annotated[str | None, typer.Option(help="one view; all views when omitted")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json")] = "csv",
+    db: DbOption = None,
+) -> None:
+    """Export the contract's views for other tools."""
+    from load.queries import view_frame
+    from load.views import VIEW_NAMES
+
+    if fmt not in ("csv", "parquet", "json"):
+        raise typer.BadParameter("--format must be csv, parquet or json")
+    engine = _engine(db)
+    public = [v for v in VIEW_NAMES if v != "citation_status"]
+    if view and view not in public:
+        raise typer.BadParameter(f"--view must be one of {', '.join(public)}")
+    targets = {view: out} if view else {v: out / f"{v}.{fmt}" for v in public}
+    if not view:
+        out.mkdir(parents=True, exist_ok=True)
+    for name, path in targets.items():
+        frame = view_frame(engine, name)
+        if fmt == "csv":
+            frame.to_csv(path, index=False)
+        elif fmt == "parquet":
+            frame.to_parquet(path, index=False)
+        else:
+            frame.to_json(path, orient="records", force_ascii=False, indent=2)
+        print(f"{name}: {len(frame)} rows → {path}")
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="document id, number (3667/QĐ-UBND), path or sha256")],
+    db: DbOption = None,
+) -> None:
+    """One document's header, targets and tasks, as a person would read them."""
+    from load.queries import document_record_json, find_document
+    from schemas.record import ExtractResult
+    from vanban.show import render_record
+
+    engine = _engine(db)
+    doc_id = find_document(engine, doc)
+    if doc_id is None:
+        err(f"{doc}: no such document in the database")
+        raise typer.Exit(1)
+    record = ExtractResult.model_validate_json(document_record_json(engine, doc_id))
+    render_record(record)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write")] = Path(
+        "vanban-report.html"),
+    db: DbOption = None,
+) -> None:
+    """One self-contained HTML page over the database."""
+    from vanban.report import build_report
+
+    out.write_text(build_report(_engine(db)), encoding="utf-8")
+    print(f"wrote {out}")

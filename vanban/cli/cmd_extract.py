@@ -1,0 +1,58 @@
+"""`vanban extract`: the contract record, or the document model, of each file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vanban.cli.root import OcrOption, app, err
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="PDF, DOCX, DOC, HTML, Markdown or text")],
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object (the contract)")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object per line")] = False,
+    blocks: Annotated[bool, typer.Option("--blocks", help="print the document model")] = False,
+    ocr: OcrOption = "auto",
+    debug: Annotated[bool, typer.Option("--debug", help="raise errors with tracebacks")] = False,
+) -> None:
+    """Extract the contract record (or the document model) from each FILE."""
+    if ocr not in ("auto", "force", "off"):
+        raise typer.BadParameter("--ocr must be auto, force or off")
+    if blocks:
+        raise typer.Exit(_print_blocks(files, ocr=ocr, debug=debug))
+    from vanban.pipeline import extract_records
+
+    failed = 0
+    for outcome in extract_records(files, ocr=ocr, debug=debug):  # type: ignore[arg-type]
+        if outcome.record is None:
+            failed += 1
+            err(f"{outcome.path}: {outcome.error}")
+            continue
+        data = outcome.record.model_dump(mode="json")
+        if jsonl or (len(files) > 1 and not as_json):
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_blocks(files: list[Path], *, ocr: str, debug: bool) -> int:
+    from extract import read_document
+    from schemas.diagnostics import VanbanError
+    from vanban.render import render_blocks
+
+    failed = 0
+    for path in files:
+        try:
+            print(render_blocks(read_document(path, ocr=ocr)))  # type: ignore[arg-type]
+        except VanbanError as exc:
+            if debug:
+                raise
+            failed += 1
+            err(f"{path}: {exc.reason}")
+    return 1 if failed else 0
