@@ -1,0 +1,1 @@
+"""Parsers: Document → records. They read the document model only, never a file."""
