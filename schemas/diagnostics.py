@@ -34,6 +34,8 @@ class WarningCode(StrEnum):
     HEADER_FIELD_MISSING = "header_field_missing"
     HEADER_METADATA_MISMATCH = "header_metadata_mismatch"
     PLAN_YEARS_MISMATCH = "plan_years_mismatch"
+    DATE_FROM_SIGNATURE = "date_from_signature"
+    OCR_UNCERTAIN_FIELD = "ocr_uncertain_field"
     # body
     SECTION_NUMBER_GAP = "section_number_gap"
     SECTION_NUMBER_REPEAT = "section_number_repeat"
@@ -70,6 +72,10 @@ MESSAGES: dict[WarningCode, str] = {
         "{field}: page metadata says {meta!r}, header says {body!r}"
     ),
     WarningCode.PLAN_YEARS_MISMATCH: "plan years disagree: {detail}",
+    WarningCode.DATE_FROM_SIGNATURE: (
+        "issue date {date} taken from the digital signature (header says {raw!r})"
+    ),
+    WarningCode.OCR_UNCERTAIN_FIELD: "{field} not readable in the scan, left empty: {raw!r}",
     WarningCode.SECTION_NUMBER_GAP: "section numbering gap: {detail}",
     WarningCode.SECTION_NUMBER_REPEAT: "section number repeated: {detail}",
     WarningCode.DUPLICATE_CONTENT: "duplicated content dropped: {detail}",

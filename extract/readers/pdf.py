@@ -7,6 +7,7 @@ page — is settled once all pages are read, on light page items.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -21,7 +22,8 @@ import pypdfium2 as pdfium
 from extract.readers.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
 from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
-from extract.readers.pdf_ocr import PageOcr
+from extract.readers.pdf_ocr import PageOcr, repair_ocr_lines
+from extract.readers.pdf_stamps import Stamps
 from extract.readers.pdf_tables import (
     TablePart,
     build_table,
@@ -236,6 +238,14 @@ def fast_view(page: Any, fast_page: Any) -> PageView | None:
     return PageView(page.page_number, float(page.width), float(page.height), words, tables, layer)
 
 
+def _with_stamps(view: PageView, stamps: Stamps, index: int) -> PageView:
+    # the header is on the first page; a later page's blanks are not the document's
+    if index > 0 or view.layer != "ok":
+        return view
+    added = stamps.words(index, view.words)
+    return dataclasses.replace(view, words=view.words + added) if added else view
+
+
 def read_page(view: PageView, state: ReadState, report: Report) -> None:
     page_no, height = view.page_no, view.height
     layer = view.layer
@@ -247,6 +257,8 @@ def read_page(view: PageView, state: ReadState, report: Report) -> None:
         return
     tables = view.tables
     lines = words_to_lines(_outside_tables(view.words, tables))
+    if layer == "ocr":
+        lines = repair_ocr_lines(lines)
     if not lines and not tables:
         return
     paras = (
@@ -455,6 +467,7 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
     with _open(path) as pdf:
         fast_doc = _open_fast(path, len(pdf.pages)) if fast else None
         scans = PageOcr(path, mode=ocr, report=report, tables_of=_page_tables)
+        stamps = Stamps(path)
         try:
             for i, page in enumerate(pdf.pages):
                 view = None
@@ -462,10 +475,12 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
                     fast_page = fast_doc[i]
                     view = fast_view(page, fast_page)
                     fast_page.close()
-                read_page(scans.view(page, view or plumber_view(page)), state, report)
+                view = _with_stamps(view or plumber_view(page), stamps, i)
+                read_page(scans.view(page, view), state, report)
                 page.close()
         finally:
             scans.close()
+            stamps.close()
             if fast_doc is not None:
                 fast_doc.close()
     mark_furniture(state.items, len(state.pages))

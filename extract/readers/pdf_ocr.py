@@ -21,9 +21,10 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from extract.readers.ocr import OcrFailed, OcrPage, ocr_image, render_pixels, tesseract_problem
-from extract.readers.pdf_text import Word
+from extract.readers.pdf_text import Line, Word
 from extract.readers.pdf_textlayer import TextLayer, text_layer_of
 from extract.readers.repair import repair_text
+from normalize.ocr_repair import repair_ocr_words
 from schemas.diagnostics import Report, WarningCode
 
 WORKERS = max(1, min(4, os.cpu_count() or 1))
@@ -137,6 +138,22 @@ class PageOcr:
             textpage.close()
             page.close()
         return layer_of_words(text.split()) != "ok"
+
+
+def repair_ocr_lines(lines: Sequence[Line]) -> list[Line]:
+    """OCR lines with header words repaired against the closed lists (ocr_repair.py);
+    each word keeps its box, a word merged into the one before is dropped."""
+    out = []
+    for line in lines:
+        texts = repair_ocr_words([w.text for w in line.words])
+        if texts == [w.text for w in line.words]:
+            out.append(line)
+            continue
+        words = tuple(
+            dataclasses.replace(w, text=t) for w, t in zip(line.words, texts, strict=True) if t
+        )
+        out.append(Line(words) if words else line)
+    return out
 
 
 def low_confidence_detail(result: OcrPage) -> str | None:

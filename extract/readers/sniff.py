@@ -10,6 +10,7 @@ from extract.limits import MAX_TEXT_BYTES, MAX_ZIP_RATIO, MAX_ZIP_UNCOMPRESSED
 from schemas.diagnostics import UnreadableFile, UnsupportedFormat
 
 Sniffed = Literal["pdf", "docx", "doc", "html", "md", "txt"]
+PDF_SIGNATURE_WINDOW = 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -23,7 +24,7 @@ def sniff_format(path: Path) -> Sniffed:
         head = fh.read(4096)
     if not head.strip():
         raise UnreadableFile(path, "empty file")
-    if head.lstrip().startswith(b"%PDF"):
+    if _is_pdf(head):
         return "pdf"
     if head.startswith(_OLE) or head.startswith(b"{\\rtf"):
         return "doc"  # Word 97-2003, or RTF saved as .doc: both go through LibreOffice
@@ -39,6 +40,12 @@ def sniff_format(path: Path) -> Sniffed:
     if suffix == ".doc":
         raise UnreadableFile(path, "not a Word .doc file")
     return _sniff_text(path, head)
+
+
+def _is_pdf(head: bytes) -> bool:
+    # Signing tools and mail gateways often leave bytes before the signature; PDF readers
+    # (PDFium, poppler, Acrobat) look for it within the first 1024 bytes, and so do we.
+    return b"%PDF-" in head[:PDF_SIGNATURE_WINDOW]
 
 
 def _sniff_zip(path: Path) -> Sniffed:

@@ -1,0 +1,247 @@
+"""Repair OCR output of header lines against closed lists, never by free guessing.
+
+Tesseract reads a scanned header with small slips: a tone mark ("quyét định"), a letter
+("ninh blnh"), a digit for a letter ("S6:"). Each slip is repaired only where the header
+can hold one thing from a short list (normalize/data/ocr_header_terms.yaml): a whole
+line (the motto, the type word, a signer's position, a body's name), a few words in a
+known slot (a province after "tỉnh" or before ", ngày"; the words of the number and date
+lines), or a long fixed phrase inside a line ("ỦY BAN NHÂN DÂN"). A candidate must be
+close both without tone marks (the letters are right) and with them (the marks are
+near), so a different correct word is never replaced.
+
+Works on a line's words, one string each, and returns as many: a line keeps its words'
+positions, so the reader's geometry still holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from normalize.datafiles import load_yaml
+from normalize.registry import provinces
+from normalize.text import nfc
+
+_DATA = Path(__file__).parent / "data" / "ocr_header_terms.yaml"
+LINE_PLAIN = 88.0  # ratio of a line to an entry, tone marks aside ...
+LINE_MARKED = 60.0  # ... and with them (OCR often loses several marks on one line)
+SHORT_PLAIN = 100.0  # an entry of fewer than 8 letters must match exactly, marks aside
+PHRASE_MIN_WORDS = 3  # fixed phrases found inside a line are at least this long
+PLACE_PLAIN = 80.0  # a province name in its slot, tone marks aside
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    text: str
+    plain: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    lines: tuple[_Entry, ...]
+    phrases: tuple[_Entry, ...]
+    places: tuple[_Entry, ...]
+    markers: frozenset[str]
+    number_label: str
+    date_words: tuple[str, ...]
+
+
+def plain(text: str) -> str:
+    """Lower case without tone marks or punctuation, for comparing OCR with a list only:
+    OCR confuses marks, so the letters are compared apart from them."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", letters))
+
+
+def _entry(text: str) -> _Entry:
+    text = nfc(text)
+    return _Entry(text, plain(text), len(text.split()))
+
+
+@cache
+def _lists() -> _Lists:
+    data = load_yaml(_DATA)
+    groups = data["lines"]
+    lines = tuple(_entry(t) for key, values in groups.items() if key != "source" for t in values)
+    slots = data["slots"]
+    places = tuple(_entry(p.name) for p in provinces())
+    return _Lists(
+        lines=lines,
+        phrases=tuple(e for e in lines if e.words >= PHRASE_MIN_WORDS),
+        places=places,
+        markers=frozenset(plain(m) for m in slots["province_markers"]),
+        number_label=nfc(slots["number_label"]),
+        date_words=tuple(nfc(w) for w in slots["date_words"]),
+    )
+
+
+def _in_case_of(written: str, entry: str) -> str:
+    letters = [c for c in written if c.isalpha()]
+    upper = letters and sum(c.isupper() for c in letters) * 10 >= 8 * len(letters)
+    return entry.upper() if upper else entry
+
+
+def _close(written: str, entry: _Entry, plain_cutoff: float) -> bool:
+    mine = plain(written)
+    if not mine or mine == entry.plain and nfc(written).lower() == entry.text.lower():
+        return False  # nothing to repair
+    cutoff = SHORT_PLAIN if len(entry.plain) < 8 else plain_cutoff
+    return (
+        fuzz.ratio(mine, entry.plain) >= cutoff
+        and fuzz.ratio(nfc(written).lower(), entry.text.lower()) >= LINE_MARKED
+    )
+
+
+def _whole_line(words: list[str]) -> list[str] | None:
+    text = " ".join(words)
+    core = _EDGE.match(text)
+    assert core is not None
+    lead, body, tail = core.groups()
+    for entry in _lists().lines:
+        if _close(body, entry, LINE_PLAIN):
+            return [lead + _in_case_of(body, entry.text) + tail] + [""] * (len(words) - 1)
+    return None
+
+
+def _replace(words: list[str], start: int, stop: int, text: str) -> None:
+    core = _EDGE.match(words[stop - 1])
+    tail = core.group(3) if core else ""
+    words[start] = text + tail
+    for i in range(start + 1, stop):
+        words[i] = ""
+
+
+def _phrases(words: list[str]) -> None:
+    """Long fixed phrases inside a longer line ("UBND TỈNH X ... CỘNG HÒA XÃ HỘI …")."""
+    for entry in _lists().phrases:
+        n = entry.words
+        for start in range(0, len(words) - n + 1):
+            window = " ".join(w for w in words[start : start + n])
+            if _close(window, entry, LINE_PLAIN) and plain(window).split()[0][:1] == (
+                entry.plain[:1]
+            ):
+                _replace(words, start, start + n, _in_case_of(window, entry.text))
+
+
+def _best_place(window: str, n: int) -> _Entry | None:
+    key = plain(window)
+    return max(
+        (e for e in _lists().places if e.words == n),
+        key=lambda e: fuzz.ratio(key, e.plain),
+        default=None,
+    )
+
+
+def _place_in(words: list[str], spans: Sequence[tuple[int, int]]) -> None:
+    """A province name in the first of `spans` (start, stop) that holds one."""
+    for start, stop in spans:
+        if start < 0 or stop > len(words) or start >= stop:
+            continue
+        window = " ".join(words[start:stop])
+        best = _best_place(window, stop - start)
+        if best and _close(window, best, PLACE_PLAIN):
+            _replace(words, start, stop, _in_case_of(window, best.text))
+            return
+
+
+def _places(words: list[str]) -> None:
+    """After "tỉnh"/"thành phố", and before ", ngày" of the place and date line."""
+    for i, word in enumerate(words[:-1]):
+        if plain(word) in _lists().markers:
+            _place_in(words, [(i + 1, i + 1 + n) for n in (3, 2, 1)])
+    date_at = _date_word_index(words, 0)
+    if date_at and words[date_at - 1].endswith(","):
+        _place_in(words, [(date_at - n, date_at) for n in (3, 2, 1)])
+
+
+def _one_edit(word: str, target: str) -> bool:
+    mine = plain(word)
+    return bool(mine) and Levenshtein.distance(mine, plain(target)) <= (1 if len(mine) > 2 else 0)
+
+
+def _date_word_index(words: Sequence[str], index: int) -> int | None:
+    return next(
+        (i for i, w in enumerate(words) if _is_date_word(w, index) and _before_figure(words, i)),
+        None,
+    )
+
+
+_FILLED = re.compile(r"^[\d._…/-]*\d[\d._…/-]*[,.]?$|^[._…]+$")
+
+
+def _before_figure(words: Sequence[str], i: int) -> bool:
+    """The date words stand before a figure or a blank ("ngày 09", "tháng ....")."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return bool(_FILLED.match(nxt)) or any(_is_date_word(nxt, k) for k in range(3))
+
+
+def _is_date_word(word: str, index: int) -> bool:
+    return _one_edit(word, _lists().date_words[index]) and plain(word) not in _lists().markers
+
+
+def _dates(words: list[str]) -> None:
+    """"ngày … tháng … năm YYYY": a line with a year and at least two of the three
+    words, each before a figure or a blank."""
+    if not _YEAR.search(" ".join(words)):
+        return
+    found = [
+        (i, k)
+        for k in range(3)
+        for i in range(len(words))
+        if _is_date_word(words[i], k) and _before_figure(words, i)
+    ]
+    if len({k for _, k in found}) < 2:
+        return
+    for i, k in found:
+        core = _EDGE.match(words[i])
+        assert core is not None
+        words[i] = core.group(1) + _lists().date_words[k] + core.group(3)
+
+
+def _number_label(words: list[str]) -> None:
+    """"S6:", "Sé:", "Sô" before a number or a blank, at the start of a line or a column."""
+    for i, word in enumerate(words[:-1]):
+        head = word.rstrip(":;.")
+        nxt = words[i + 1]
+        if (
+            len(head) in (2, 3)
+            and head[:1] in "Ss"
+            and Levenshtein.distance(plain(head), "so") <= 1
+            and word != _lists().number_label + ":"
+            and (word.endswith((":", ";")) or re.match(r"[\d/._]", nxt))
+        ):
+            words[i] = _lists().number_label + ":"
+
+
+def repair_ocr_words(words: Sequence[str]) -> list[str]:
+    """One OCR line's words, repaired; as many strings as words ("" for words merged
+    into the one before)."""
+    out = [nfc(w) for w in words]
+    if not out:
+        return out
+    whole = _whole_line(out)
+    if whole is not None:
+        return whole
+    _number_label(out)
+    _dates(out)
+    _places(out)
+    _phrases(out)
+    return out
+
+
+def repair_ocr_line(text: str) -> str:
+    return " ".join(w for w in repair_ocr_words(text.split()) if w)
+
+
+__all__ = ["plain", "repair_ocr_line", "repair_ocr_words"]
