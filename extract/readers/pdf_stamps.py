@@ -64,10 +64,17 @@ def _figure_part(word: Word) -> Word | None:
     )
 
 
-def stamped_figures(page_words: Sequence[Word], flat_words: Sequence[Word]) -> list[Word]:
-    """The words of the flattened page that the page itself lacks and that fill a blank."""
-    seen = {(w.text, round(w.x0), round(w.top)) for w in page_words}
-    added = [w for w in flat_words if (w.text, round(w.x0), round(w.top)) not in seen]
+def _key(word: Word) -> tuple[str, int, int]:
+    return word.text, round(word.x0), round(word.top)
+
+
+def stamped_figures(
+    page_words: Sequence[Word], flat_words: Sequence[Word], before: Sequence[Word] | None = None
+) -> list[Word]:
+    """The words of the flattened page that the page lacked (`before`: the same
+    library's words before flattening; default `page_words`) and that fill a blank."""
+    seen = {_key(w) for w in (page_words if before is None else before)}
+    added = [w for w in flat_words if _key(w) not in seen]
     figures = [f for w in added if (f := _figure_part(w)) is not None]
     return [_clear_of_next(w, page_words) for w in figures if _in_blank(w, page_words)]
 
@@ -99,13 +106,17 @@ class Stamps:
             return []
         page = doc[index]
         try:
-            if not _has_annotations(page) or page.flatten() != _FLATTEN_DONE:
+            if not _has_annotations(page):
+                return []
+            # compared with PDFium's own words: pdfplumber's boxes differ by a fraction
+            before = pdfium_words(page)
+            if page.flatten() != _FLATTEN_DONE:
                 return []
         finally:
             page.close()
         page = doc[index]  # the flattened content is read from a fresh page object
         try:
-            return stamped_figures(page_words, pdfium_words(page))
+            return stamped_figures(page_words, pdfium_words(page), before)
         finally:
             page.close()
 

@@ -411,7 +411,9 @@ def test_cong_bao_paragraph_keeps_its_lines_and_style() -> None:
 
 
 @pytest.mark.slow
-def test_signed_to_trinh_header_columns_and_blank_number() -> None:
+def test_signed_to_trinh_header_columns_and_stamped_number() -> None:
+    # serial, day, month and year are form fields filled at signing (issue 14): read in
+    # place, and "01" drawn over the start of "năm" stays a word of its own
     doc = real("ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026_signed.pdf")
     body = texts(doc)
     assert body[:6] == [
@@ -419,8 +421,8 @@ def test_signed_to_trinh_header_columns_and_blank_number() -> None:
         "SỞ NỘI VỤ",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Số: /TTr-SNV",
-        "Lâm Đồng, ngày tháng năm",
+        "Số: 05 /TTr-SNV",
+        "Lâm Đồng, ngày 06 tháng 01 năm 2026",
     ]
     assert (
         "Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026 tỉnh Lâm Đồng" in body
@@ -584,3 +586,94 @@ def test_fast_path_gives_the_same_blocks_as_pdfplumber(path: Path) -> None:
     fast = read_pdf(path, source=source, fast=True)
     assert _block_texts(fast) == _block_texts(slow)
     assert [b.style for b in fast.paragraphs()] == [b.style for b in slow.paragraphs()]
+
+
+# ---------------------------------------------------------------- issue 14: signed PDFs
+
+
+@pytest.mark.parametrize(
+    ("prefix", "accepted"),
+    [
+        (b"", True),
+        (b"\r\n", True),
+        (b"MIME-Version: 1.0\r\nContent-Type: application/pdf\r\n\r\n", True),  # mail gateway
+        (b"\x00" * 1000, True),  # signing tools that pad before the signature
+        (b"x" * 1100, False),  # the signature must be within the first 1024 bytes
+    ],
+)
+def test_bytes_before_the_pdf_signature(tmp_path: Path, prefix: bytes, accepted: bool) -> None:
+    from extract.readers.sniff import sniff_format
+
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(prefix + (SAMPLES / "001_1a5f14619ac43e8b.pdf").read_bytes())
+    if accepted:
+        assert sniff_format(path) == "pdf"
+        doc = read_pdf(path, source=make_source(path, "pdf"), ocr="off")
+        assert any("3667/QĐ-UBND" in t for t in texts(doc)[:8])
+    else:
+        with pytest.raises(UnreadableFile, match="not a PDF"):
+            sniff_format(path)
+
+
+def _w(text: str, x0: float, top: float = 100.0, width: float | None = None) -> Word:
+    x1 = x0 + (width if width is not None else 6.5 * len(text))
+    return Word(text, x0, x1, top, top + 14.0, 14.0, False, False)
+
+
+# The template's words of a signed Tờ trình: "Số:  /TTr-SNV   Lâm Đồng, ngày  tháng  năm 2026"
+_PAGE = [
+    _w("Số:", 110), _w("/TTr-SNV", 167), _w("Lâm", 305), _w("Đồng,", 334),
+    _w("ngày", 372), _w("tháng", 424), _w("năm", 470), _w("2026", 500),
+    _w("ĐẾN", 60, top=160), _w("Số:", 90, top=160),
+]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "kept"),
+    [
+        (_w("05", 141), "05"),  # serial in the blank after "Số:"
+        (_w("37", 150), "37"),
+        (_w("09", 405), "09"),  # day after "ngày"
+        (_w("02", 458), "02"),  # month after "tháng"
+        (_w("01năm", 458, width=35), "01"),  # month drawn touching "năm": the figure only
+        (_w("1016", 300, top=160), None),  # incoming-mail stamp: far from its "Số:"
+        (_w("05/9/25", 130, top=175), None),  # a date on a line of its own
+        (_w("Trần", 380), None),  # not a figure
+        (_w("12", 20), None),  # nothing before it on the line
+        (_w("Đồng,", 334), None),  # the page's own word, not added by the stamp
+    ],
+)
+def test_stamped_figures_fill_the_header_blanks(stamp: Word, kept: str | None) -> None:
+    from extract.readers.pdf_stamps import stamped_figures
+
+    found = stamped_figures(_PAGE, [*_PAGE, stamp])
+    assert [w.text for w in found] == ([kept] if kept else [])
+    if found:  # never overlaps the next word, so the line reader keeps it apart
+        after = [w.x0 for w in _PAGE if w.top == stamp.top and w.x0 > stamp.x0]
+        assert found[0].x1 < min(after, default=1e9)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "number_line", "date_line"),
+    [
+        ("ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026_signed.pdf", "Số: 05 /TTr-SNV",
+         "Lâm Đồng, ngày 06 tháng 01 năm 2026"),
+        ("bt_TTr156-SNV_LamDong_doi_ten_Hoi_Lan_toa_yeu_thuong_signed.pdf", "Số: 156 /TTr-SNV",
+         "Lâm Đồng, ngày 25 tháng 8 năm 2025"),
+        ("ld_CV-SKHCN_gop_y_KH_kiem_tra_CCHC_2026_signed.pdf", "Số: 171 /SKHCN-CĐS",
+         "Lâm Đồng, ngày 16 tháng 01 năm 2026"),
+        ("ld_BC_tham_dinh_Chi_so_CCHC_2025_43p_tables.pdf", "Số: 36 /BC-HĐTĐ",
+         "Lâm Đồng, ngày 02 tháng 02 năm 2026"),
+        # typed before signing: nothing stamped, nothing added
+        ("bt_TTr255-SNV_Hiep_hoi_Nuoc_mam_signed_stamp.pdf", "Số: 255/TTr-SNV",
+         "Bình Thuận, ngày 22 tháng 01 năm 2025"),
+    ],
+)
+def test_signed_pdfs_read_their_stamped_number_and_day(
+    name: str, number_line: str, date_line: str
+) -> None:
+    path = realdoc(name)
+    doc = read_pdf(path, source=make_source(path, "pdf"), ocr="off")
+    head = texts(doc)[:12]
+    assert number_line in head and date_line in head

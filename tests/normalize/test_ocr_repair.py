@@ -1,0 +1,79 @@
+"""OCR repair of header lines against closed lists (issue 14): a slip is repaired only
+where the header holds one thing from a list; correct text and other words stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.ocr_repair import repair_ocr_line, repair_ocr_words
+
+
+@pytest.mark.parametrize(
+    ("ocr", "repaired"),
+    [
+        # the motto, as Tesseract reads it in several provinces' scans
+        ("CQNG HOA XA HQI CHU NGHIA VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("Độc lập - Tự do - Hạnh phủc", "Độc lập - Tự do - Hạnh phúc"),
+        ("Đôc lâp - Tư do - Hanh phúc", "Độc lập - Tự do - Hạnh phúc"),
+        ("ĐẢNG CỘNG SẲN VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        # type words on their line
+        ("quyét định", "QUYẾT ĐỊNH"),
+        ("QUYÉT ĐỊNH", "QUYẾT ĐỊNH"),
+        ("KÉ HOẠCH", "KẾ HOẠCH"),
+        ("TỜ TRINH", "TỜ TRÌNH"),
+        ("THÔNG BẢO", "THÔNG BÁO"),
+        ("BIÊN BẢN", "BIÊN BẢN"),
+        # signer positions and bodies
+        ("PHÓ CHU TICH", "PHÓ CHỦ TỊCH"),
+        ("KT. CHU TỊCH", "KT. CHỦ TỊCH"),
+        ("GIÁM ĐÓC", "GIÁM ĐỐC"),
+        ("ỦY BAN NHÂN DẨN", "ỦY BAN NHÂN DÂN"),
+        # the number label
+        ("S6: 1716/QĐ-UBND", "Số: 1716/QĐ-UBND"),
+        ("Sô: 214/KH-UBND", "Số: 214/KH-UBND"),
+        ("Sé: /TTr-SNV", "Số: /TTr-SNV"),
+        # place and date lines of many provinces
+        ("ninh blnh, ngáy 12 thảng 3 nǎm 2025", "Ninh Bình, ngày 12 tháng 3 năm 2025"),
+        ("Lâm Đông, ngày 16 tháng 10 năm 2025", "Lâm Đồng, ngày 16 tháng 10 năm 2025"),
+        ("Quảng Tri, ngay 14 thang 3 nam 2025", "Quảng Trị, ngày 14 tháng 3 năm 2025"),
+        ("Gia Lai, ngày .... thảng .... năm 2026", "Gia Lai, ngày .... tháng .... năm 2026"),
+        ("Thành phố Hô Chí Minh, ngày 1 tháng 1 năm 2025",
+         "Thành phố Hồ Chí Minh, ngày 1 tháng 1 năm 2025"),
+        # province names after "tỉnh" in the agency block
+        ("ỦY BAN NHÂN DẨN TỈNH NINH BlNH", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"),
+        ("UBND TỈNH ĐÔNG NAI", "UBND TỈNH ĐỒNG NAI"),
+        ("UBND TỈNH THANH HOÁ", "UBND TỈNH THANH HÓA"),
+    ],
+)
+def test_header_slips_are_repaired(ocr: str, repaired: str) -> None:
+    assert repair_ocr_line(ocr) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Hà Nam, ngày 5 tháng 3 năm 2024",  # a correct province is not "repaired"
+        "tỉnh Quảng Trị",
+        "Lâm Đồng, ngày 06 tháng 01 năm 2026",
+        "trong năm 2025 và tháng 3",  # date words out of a date line
+        "Thành phố Huế",
+        "QUY CHẾ",  # near QUY ĐỊNH, but another type
+        "CHỦ TỊCH",  # near PHÓ CHỦ TỊCH, but another position
+        "SỞ Y TẾ",
+        "Lâm sản",  # "lam" is one edit from "năm", but stands before no figure
+        "Số lượng 25 hồ sơ",  # "Số" of a sentence is not the label
+    ],
+)
+def test_correct_and_other_text_stays(text: str) -> None:
+    assert repair_ocr_line(text) == text
+
+
+def test_words_keep_their_count() -> None:
+    # the reader keeps each word's box: as many strings come back as went in
+    words = ["CQNG", "HOA", "XA", "HQI", "CHU", "NGHIA", "VIET", "NAM"]
+    out = repair_ocr_words(words)
+    assert len(out) == len(words)
+    assert " ".join(w for w in out if w) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
