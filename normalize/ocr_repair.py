@@ -108,10 +108,15 @@ def _whole_line(words: list[str]) -> list[str] | None:
     core = _EDGE.match(text)
     assert core is not None
     lead, body, tail = core.groups()
-    for entry in _lists().lines:
-        if _close(body, entry, LINE_PLAIN):
-            return [lead + _in_case_of(body, entry.text) + tail] + [""] * (len(words) - 1)
-    return None
+    key = plain(body)
+    best = max(
+        (e for e in _lists().lines if _close(body, e, LINE_PLAIN)),
+        key=lambda e: fuzz.ratio(key, e.plain),
+        default=None,
+    )
+    if best is None:
+        return None
+    return [lead + _in_case_of(body, best.text) + tail] + [""] * (len(words) - 1)
 
 
 def _replace(words: list[str], start: int, stop: int, text: str) -> None:
@@ -122,16 +127,29 @@ def _replace(words: list[str], start: int, stop: int, text: str) -> None:
         words[i] = ""
 
 
+def _word_by_word(window: Sequence[str], entry: _Entry) -> bool:
+    """Each word of the window within a slip of the entry's word at its place: a
+    phrase found inside a line must not swallow a neighbour ("TỊCH ỦY BAN NHÂN DÂN"
+    is not "TM. ỦY BAN NHÂN DÂN")."""
+    theirs = entry.text.split()
+    if len(theirs) != len(window):
+        return False
+    for mine, their in zip(window, theirs, strict=True):
+        a, b = plain(mine), plain(their)
+        if Levenshtein.distance(a, b) > max(1, len(b) // 3):
+            return False
+    return True
+
+
 def _phrases(words: list[str]) -> None:
     """Long fixed phrases inside a longer line ("UBND TỈNH X ... CỘNG HÒA XÃ HỘI …")."""
     for entry in _lists().phrases:
         n = entry.words
         for start in range(0, len(words) - n + 1):
-            window = " ".join(w for w in words[start : start + n])
-            if _close(window, entry, LINE_PLAIN) and plain(window).split()[0][:1] == (
-                entry.plain[:1]
-            ):
-                _replace(words, start, start + n, _in_case_of(window, entry.text))
+            window = words[start : start + n]
+            text = " ".join(window)
+            if _close(text, entry, LINE_PLAIN) and _word_by_word(window, entry):
+                _replace(words, start, start + n, _in_case_of(text, entry.text))
 
 
 def _best_place(window: str, n: int) -> _Entry | None:
@@ -224,19 +242,40 @@ def _number_label(words: list[str]) -> None:
             words[i] = _lists().number_label + ":"
 
 
+# Letters OCR puts for Vietnamese ones: the Icelandic eth for "Đ" (no Vietnamese word
+# has it), and the eth read twice over one "Đ" ("QĐÐ-UBND").
+_GLYPHS = (("ĐÐ", "Đ"), ("Ð", "Đ"), ("ð", "đ"))
+# A date word glued to the figure before or after it ("ngày46tháng", "01năm").
+_GLUED = re.compile(r"(?<=\d)(?=(?:ngày|tháng|năm)\b)|(?<=ngày)(?=\d)|(?<=tháng)(?=\d)", re.I)
+
+
+def _letters(word: str) -> str:
+    for wrong, right in _GLYPHS:
+        word = word.replace(wrong, right)
+    return _GLUED.sub(" ", word)
+
+
 def repair_ocr_words(words: Sequence[str]) -> list[str]:
     """One OCR line's words, repaired; as many strings as words ("" for words merged
-    into the one before)."""
-    out = [nfc(w) for w in words]
-    if not out:
-        return out
-    whole = _whole_line(out)
-    if whole is not None:
-        return whole
-    _number_label(out)
-    _dates(out)
-    _places(out)
-    _phrases(out)
+    into the one before, a word with a space for one split in two)."""
+    owners, flat = [], []
+    for i, word in enumerate(words):
+        for part in _letters(nfc(word)).split(" "):
+            owners.append(i)
+            flat.append(part)
+    if not flat:
+        return []
+    repaired = _whole_line(flat)
+    if repaired is None:
+        repaired = flat
+        _number_label(repaired)
+        _dates(repaired)
+        _places(repaired)
+        _phrases(repaired)
+    out = [""] * len(words)
+    for owner, part in zip(owners, repaired, strict=True):
+        if part:
+            out[owner] = f"{out[owner]} {part}" if out[owner] else part
     return out
 
 

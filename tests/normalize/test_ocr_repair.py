@@ -40,6 +40,13 @@ from normalize.ocr_repair import repair_ocr_line, repair_ocr_words
         ("Gia Lai, ngày .... thảng .... năm 2026", "Gia Lai, ngày .... tháng .... năm 2026"),
         ("Thành phố Hô Chí Minh, ngày 1 tháng 1 năm 2025",
          "Thành phố Hồ Chí Minh, ngày 1 tháng 1 năm 2025"),
+        ("Lâm Đông, ngày46tháng 10 năm 2025", "Lâm Đồng, ngày 46 tháng 10 năm 2025"),
+        ("Lâm Đồng, ngày 06 tháng 01năm 2026", "Lâm Đồng, ngày 06 tháng 01 năm 2026"),
+        # OCR's eth for Đ, also read twice over one letter
+        ("Số: 1716/QĐÐ-UBND", "Số: 1716/QĐ-UBND"),
+        ("Số: 12/QÐ-UBND", "Số: 12/QĐ-UBND"),
+        # the nearest entry wins, not the first close one
+        ("TM. UY BAN NHAN DAN", "TM. ỦY BAN NHÂN DÂN"),
         # province names after "tỉnh" in the agency block
         ("ỦY BAN NHÂN DẨN TỈNH NINH BlNH", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"),
         ("UBND TỈNH ĐÔNG NAI", "UBND TỈNH ĐỒNG NAI"),
@@ -62,6 +69,7 @@ def test_header_slips_are_repaired(ocr: str, repaired: str) -> None:
         "Thành phố Huế",
         "QUY CHẾ",  # near QUY ĐỊNH, but another type
         "CHỦ TỊCH",  # near PHÓ CHỦ TỊCH, but another position
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN",  # "TỊCH ỦY BAN NHÂN DÂN" is not "TM. ỦY BAN NHÂN DÂN"
         "SỞ Y TẾ",
         "Lâm sản",  # "lam" is one edit from "năm", but stands before no figure
         "Số lượng 25 hồ sơ",  # "Số" of a sentence is not the label
