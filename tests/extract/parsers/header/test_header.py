@@ -405,11 +405,11 @@ REAL = [
         "ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026_signed.pdf",
         {
             "doc_type": "to_trinh",
-            "number": None,
+            "number": "05/TTr-SNV",  # serial and day stamped into the blanks at signing
             "symbol": "TTr-SNV",
             "issuer": "Sở Nội vụ",
             "place": "Lâm Đồng",
-            "issued_date": None,
+            "issued_date": "2026-01-06",
             "title": "Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026 "
             "tỉnh Lâm Đồng",
             "signer": {
