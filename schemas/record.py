@@ -64,6 +64,7 @@ class Header(Model):
     title: str | None = None
     signer: Signer | None = None
     recipients: list[str] = []
+    draft: bool = False  # CONTRACT §5: a draft stamp ("DỰ THẢO", "Dự thảo lần 2") is on it
     # extensions
     issuer_parent: str | None = None  # the line above the issuer ("UBND TỈNH NGHỆ AN")
     authority: str | None = None  # the issuing authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")

@@ -1,0 +1,90 @@
+"""What web copies, drafts and signed files add around a header (issue 14), as data in
+normalize/data/header_sources.yaml: site furniture lines, the draft stamp, the time of
+the e-signature note. Pure functions on one line of text; the header parser decides
+what to do with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from normalize.datafiles import load_yaml
+from normalize.text import fold_key, fold_ws, nfc
+
+_DATA = Path(__file__).parent / "data" / "header_sources.yaml"
+_BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2,}")
+_SIGNED_AT = re.compile(
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?:\D|$)"
+)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    lines: frozenset[str]
+    openers: tuple[str, ...]
+    markers: tuple[str, ...]
+    draft: re.Pattern[str]
+    time_labels: tuple[str, ...]
+
+
+@cache
+def _terms() -> _Terms:
+    data = load_yaml(_DATA)
+    furniture, draft, note = data["furniture"], data["draft"], data["signature_note"]
+    rounds = "|".join(re.escape(fold_key(r)) for r in draft["rounds"])
+    # "du thao", "du thao lan 2", "du thao 3", "du thao ngay 12 3 2025", "(du thao)"
+    day = re.escape(fold_key("ngày"))
+    pattern = rf"^{re.escape(fold_key(draft['word']))}(?: (?:(?:{rounds}) )?\d+)?(?: {day}\b.*)?$"
+    return _Terms(
+        lines=frozenset(fold_key(t) for t in furniture["lines"]),
+        openers=tuple(_lower(t) for t in furniture["openers"]),
+        markers=tuple(f" {fold_key(t)} " for t in furniture["markers"]),
+        draft=re.compile(pattern),
+        time_labels=tuple(fold_key(t) for t in note["time_labels"]),
+    )
+
+
+def _lower(text: str) -> str:
+    # openers keep their punctuation ("Chia sẻ:" is a button, "Chia sẻ dữ liệu" a title)
+    return fold_ws(nfc(text)).lower()
+
+
+def is_site_furniture(text: str) -> bool:
+    """A line a legal portal or a province site puts around the document: a banner, a
+    breadcrumb, share buttons, a notice to readers or to AI assistants."""
+    key = fold_key(text)
+    if not key:
+        return False
+    terms = _terms()
+    return (
+        key in terms.lines
+        or _lower(text).startswith(terms.openers)
+        or any(m in f" {key} " for m in terms.markers)
+        or _BREADCRUMB.search(text) is not None
+    )
+
+
+def is_draft_stamp(text: str) -> bool:
+    """'DỰ THẢO', 'Dự thảo lần 2', '(Dự thảo)', 'DỰ THẢO 3': a stamp, alone on its line."""
+    return _terms().draft.match(fold_key(text.strip(" ()[]*"))) is not None
+
+
+def signature_date(text: str) -> dt.date | None:
+    """The date of an e-signature note's time line ('Thời gian ký: 13/11/2025 15:53:50')."""
+    key = fold_key(text)
+    if not key.startswith(_terms().time_labels):
+        return None
+    m = _SIGNED_AT.search(text)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+__all__ = ["is_draft_stamp", "is_site_furniture", "signature_date"]
