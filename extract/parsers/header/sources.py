@@ -1,0 +1,185 @@
+"""Header lines as documents from anywhere bring them (issue 14), made plain before the
+header is read: web copies' cells flattened onto one line ("Số: 214/KH-UBND | Quảng
+Trị, ngày …"), site furniture and draft stamps among the header lines, a date broken
+over two lines or written after its place, and figures a scan could not read.
+
+Each function takes and gives `Line`s or strings; parse.py decides what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extract.parsers.header.lines import (
+    Line,
+    NumberLine,
+    PlaceDate,
+    is_caps,
+    metadata_row,
+    parse_number_line,
+    parse_place_date,
+)
+from normalize.dates import PartialDate, parse_date
+from normalize.header_sources import is_draft_stamp, is_site_furniture
+from normalize.header_terms import is_motto
+from normalize.text import fold_ws
+
+MAX_ZONE = 60  # lines from the top that can hold the header
+_PIPE = re.compile(r"\s*\|\s*")
+_TABS = re.compile(r"\t+")
+_DATE_OPEN = re.compile(r"^(?:[^\W\d_][^,;:()]{0,40}?\s*,\s*)?ngày\b", re.IGNORECASE)
+_YEAR_AT_END = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*$|\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*$", re.I)
+_DATE_REST = re.compile(r"^(?:[\d.…_]+\s|tháng\b|năm\b)", re.IGNORECASE)
+_DATE_THEN_PLACE = re.compile(
+    r"^(?P<date>ngày\b.*?\bnăm\s+(?:19|20)\d\d)\s*[,-]\s*(?:tại\s+)?(?P<place>[^\W\d_][^,;:()]{1,40})$",
+    re.IGNORECASE,
+)
+_NUMBER_WITH_JUNK = re.compile(
+    r"^Số\s*[:.]?\s*(?P<junk>[^/\s][^/]{0,10}?)\s*/\s*(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)\s*$"
+)
+_DAY_MONTH = re.compile(
+    r"\b(?P<word>ngày|tháng)\s+(?!(?:tháng|năm)\b)(?P<value>\S+?)(?=\s+(?:tháng|năm)\b)", re.I
+)
+_BLANK = re.compile(r"^[._…\s]*$")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The lines the header is read from, and what was taken out of them."""
+
+    lines: list[Line]
+    draft: bool
+
+
+def _cells(line: Line) -> list[str]:
+    """The cells of a flattened header row: cut at "|"; at tabs only where the number
+    or the agency stands before them and the date or the motto after (Word uses tabs
+    for the blanks of "ngày\t\ttháng" too)."""
+    text = line.text
+    if metadata_row(text) is not None:
+        return [text]
+    if "|" in text:
+        return [c for c in _PIPE.split(text) if c.strip()]
+    parts = [p for p in _TABS.split(text) if p.strip()]
+    if len(parts) < 2:
+        return [text]
+    first, rest = parts[0], " ".join(parts[1:])
+    if (parse_number_line(first) or is_caps(first)) and (
+        is_motto(rest) or parse_place_date(rest)
+    ):
+        return [first, rest]
+    return [fold_ws(text)]
+
+
+def split_cells(lines: list[Line]) -> list[Line]:
+    """A web copy's header row flattened onto one line gives one line per cell. A run of
+    such rows is read column by column, as a header table is: agency block over the
+    number, then the motto over the date."""
+    out: list[Line] = []
+    run: list[list[Line]] = []
+
+    def flush() -> None:
+        width = max((len(r) for r in run), default=0)
+        for col in range(width):
+            out.extend(r[col] for r in run if col < len(r))
+        run.clear()
+
+    for i, line in enumerate(lines):
+        cells = _cells(line) if i < MAX_ZONE else [line.text]
+        if len(cells) < 2:
+            flush()
+            out.append(line)
+            continue
+        run.append([replace(line, text=fold_ws(c)) for c in cells])
+    flush()
+    return out
+
+
+def clean_header_lines(lines: list[Line]) -> Cleaned:
+    """Without site furniture (anywhere: it is never document text) and without the
+    draft stamp (near the top), web-copy cells split."""
+    draft = False
+    kept: list[Line] = []
+    for i, line in enumerate(split_cells(lines)):
+        if is_site_furniture(line.text):
+            continue
+        if i < MAX_ZONE and is_draft_stamp(line.text):
+            draft = True
+            continue
+        kept.append(line)
+    return Cleaned(kept, draft)
+
+
+def join_broken_date(lines: list[Line], start: int) -> tuple[str, int] | None:
+    """'Gia Lai, ngày' / '18 tháng 7 năm 2025': the date line with the lines that end
+    it (at most two), and how many lines it took."""
+    text = lines[start].text
+    if not _DATE_OPEN.match(text) or _YEAR_AT_END.search(text):
+        return None
+    for extra in (1, 2):
+        if start + extra >= len(lines) or not _DATE_REST.match(lines[start + extra].text):
+            return None
+        text = f"{text} {lines[start + extra].text}"
+        if _YEAR_AT_END.search(text):
+            return text, extra + 1
+    return None
+
+
+def place_date_of(text: str) -> PlaceDate | None:
+    """A place-date line, also with the place after the date ('ngày 14 tháng 3 năm
+    2025, Quảng Trị')."""
+    found = parse_place_date(text)
+    m = _DATE_THEN_PLACE.match(text)
+    if m is None:
+        return found
+    return PlaceDate(fold_ws(m["place"]), parse_date(m["date"]), text)
+
+
+def blank_unreadable_day(text: str) -> tuple[str, list[str]]:
+    """A day or month that is no figure of a date ("ngày 46", "tháng Ÿ", "ngày *Ỹ": a
+    handwritten figure a scan garbled) is made blank; the words of what was blanked come
+    back for the warning. Never guessed."""
+    blanked: list[str] = []
+
+    def fix(m: re.Match[str]) -> str:
+        word, value = m["word"], m["value"]
+        limit = 31 if word.lower() == "ngày" else 12
+        if _BLANK.match(value) or (value.isdigit() and 1 <= int(value) <= limit):
+            return m[0]
+        blanked.append(f"{word} {value}")
+        return f"{word} ..."
+
+    return _DAY_MONTH.sub(fix, text), blanked
+
+
+def unreadable_number(text: str) -> NumberLine | None:
+    """'Số: 4⁄6 /QĐ-UBND', 'Số: 3 49/C04-P6': a serial that is no number (written by
+    hand, garbled by the scan): the number stays empty, the symbol is kept."""
+    m = _NUMBER_WITH_JUNK.match(text)
+    junk = m["junk"].strip(" :.") if m else ""
+    if not re.search(r"[^\W_]", junk) or junk.isdigit():
+        return None
+    return NumberLine(None, m["symbol"], text, "")
+
+
+def fill_day_from_signature(date: PartialDate | None, signed: PartialDate) -> PartialDate | None:
+    """The signing day where the header's day is blank, when the signature agrees with
+    what the header does say (its year, and its month when written)."""
+    if date is None or date.day is not None or signed.day is None:
+        return None
+    if signed.year != date.year or (date.month is not None and signed.month != date.month):
+        return None
+    return signed
+
+
+__all__ = [
+    "Cleaned",
+    "blank_unreadable_day",
+    "clean_header_lines",
+    "fill_day_from_signature",
+    "join_broken_date",
+    "place_date_of",
+    "split_cells",
+    "unreadable_number",
+]
