@@ -141,6 +141,15 @@ def _word_by_word(window: Sequence[str], entry: _Entry) -> bool:
     return True
 
 
+def _glued(window: Sequence[str], entry: _Entry) -> bool:
+    """OCR lost a space between two of the entry's words ("ỦY BANNHÂN DÂN")."""
+    mine = plain(" ".join(window))
+    return (
+        mine.split()[:1] == entry.plain.split()[:1]
+        and mine.replace(" ", "") == entry.plain.replace(" ", "")
+    )
+
+
 def _phrases(words: list[str]) -> None:
     """Long fixed phrases inside a longer line ("UBND TỈNH X ... CỘNG HÒA XÃ HỘI …")."""
     for entry in _lists().phrases:
@@ -150,6 +159,11 @@ def _phrases(words: list[str]) -> None:
             text = " ".join(window)
             if _close(text, entry, LINE_PLAIN) and _word_by_word(window, entry):
                 _replace(words, start, start + n, _in_case_of(text, entry.text))
+        for start in range(0, len(words) - n + 2):
+            window = words[start : start + n - 1]
+            if window and all(window) and _glued(window, entry):
+                text = " ".join(window)
+                _replace(words, start, start + n - 1, _in_case_of(text, entry.text))
 
 
 def _best_place(window: str, n: int) -> _Entry | None:

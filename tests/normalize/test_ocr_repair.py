@@ -45,6 +45,8 @@ from normalize.ocr_repair import repair_ocr_line, repair_ocr_words
         # OCR's eth for Đ, also read twice over one letter
         ("Số: 1716/QĐÐ-UBND", "Số: 1716/QĐ-UBND"),
         ("Số: 12/QÐ-UBND", "Số: 12/QĐ-UBND"),
+        # a space lost between two words of a fixed phrase
+        ("ỦY BANNHÂN DÂN TỈNH LÂM ĐỒNG", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
         # the nearest entry wins, not the first close one
         ("TM. UY BAN NHAN DAN", "TM. ỦY BAN NHÂN DÂN"),
         # province names after "tỉnh" in the agency block
