@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize.datafiles import load_yaml
 from normalize.registry import provinces
-from normalize.text import nfc
+from normalize.text import fold_ws, nfc
 
 _DATA = Path(__file__).parent / "data" / "ocr_header_terms.yaml"
 LINE_PLAIN = 88.0  # ratio of a line to an entry, tone marks aside ...
@@ -44,6 +44,7 @@ class _Entry:
     text: str
     plain: str
     words: int
+    caps_only: bool = False  # repairs only a line read in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +65,22 @@ def plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", letters))
 
 
-def _entry(text: str) -> _Entry:
+def _entry(text: str, *, caps_only: bool = False) -> _Entry:
     text = nfc(text)
-    return _Entry(text, plain(text), len(text.split()))
+    return _Entry(text, plain(text), len(text.split()), caps_only)
 
 
 @cache
 def _lists() -> _Lists:
     data = load_yaml(_DATA)
     groups = data["lines"]
-    lines = tuple(_entry(t) for key, values in groups.items() if key != "source" for t in values)
+    caps_groups = set(data["caps_only"])
+    lines = tuple(
+        _entry(t, caps_only=key in caps_groups)
+        for key, values in groups.items()
+        if key != "source"
+        for t in values
+    )
     slots = data["slots"]
     places = tuple(_entry(p.name) for p in provinces())
     return _Lists(
@@ -86,10 +93,17 @@ def _lists() -> _Lists:
     )
 
 
-def _in_case_of(written: str, entry: str) -> str:
+def _mostly_caps(written: str) -> bool:
     letters = [c for c in written if c.isalpha()]
-    upper = letters and sum(c.isupper() for c in letters) * 10 >= 8 * len(letters)
-    return entry.upper() if upper else entry
+    return bool(letters) and sum(c.isupper() for c in letters) * 10 >= 8 * len(letters)
+
+
+def _in_case_of(written: str, entry: str) -> str:
+    return entry.upper() if _mostly_caps(written) else entry
+
+
+def _exact(written: str, entry: _Entry) -> bool:
+    return plain(written) == entry.plain and fold_ws(nfc(written)).lower() == entry.text.lower()
 
 
 def _close(written: str, entry: _Entry, plain_cutoff: float) -> bool:
@@ -108,9 +122,13 @@ def _whole_line(words: list[str]) -> list[str] | None:
     core = _EDGE.match(text)
     assert core is not None
     lead, body, tail = core.groups()
+    entries = _lists().lines
+    if any(_exact(body, e) for e in entries):
+        return None  # already right: never moved to a neighbouring entry
     key = plain(body)
+    caps = _mostly_caps(body)
     best = max(
-        (e for e in _lists().lines if _close(body, e, LINE_PLAIN)),
+        (e for e in entries if (caps or not e.caps_only) and _close(body, e, LINE_PLAIN)),
         key=lambda e: fuzz.ratio(key, e.plain),
         default=None,
     )
@@ -154,6 +172,8 @@ def _phrases(words: list[str]) -> None:
     """Long fixed phrases inside a longer line ("UBND TỈNH X ... CỘNG HÒA XÃ HỘI …")."""
     for entry in _lists().phrases:
         n = entry.words
+        if entry.caps_only and not _mostly_caps(" ".join(words)):
+            continue
         for start in range(0, len(words) - n + 1):
             window = words[start : start + n]
             text = " ".join(window)
@@ -243,12 +263,12 @@ def _dates(words: list[str]) -> None:
 
 def _number_label(words: list[str]) -> None:
     """"S6:", "Sé:", "Sô" before a number or a blank, at the start of a line or a column."""
-    for i, word in enumerate(words[:-1]):
+    for i, word in enumerate(words[:1]):  # the label opens its line
         head = word.rstrip(":;.")
-        nxt = words[i + 1]
+        nxt = words[i + 1] if len(words) > 1 else ""
         if (
             len(head) in (2, 3)
-            and head[:1] in "Ss"
+            and head[:1] == "S"
             and Levenshtein.distance(plain(head), "so") <= 1
             and word != _lists().number_label + ":"
             and (word.endswith((":", ";")) or re.match(r"[\d/._]", nxt))

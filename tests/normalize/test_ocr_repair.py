@@ -73,6 +73,10 @@ def test_header_slips_are_repaired(ocr: str, repaired: str) -> None:
         "CHỦ TỊCH",  # near PHÓ CHỦ TỊCH, but another position
         "CHỦ TỊCH ỦY BAN NHÂN DÂN",  # "TỊCH ỦY BAN NHÂN DÂN" is not "TM. ỦY BAN NHÂN DÂN"
         "SỞ Y TẾ",
+        "ỦY BAN NHÂN DÂN",  # right already: not moved to "TM. ỦY BAN NHÂN DÂN"
+        "QUYẾT ĐỊNH",  # nor to "QUY ĐỊNH"
+        "- Sở Nội vu;",  # a recipient, not the agency block
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021",  # "số" inside a sentence
         "Lâm sản",  # "lam" is one edit from "năm", but stands before no figure
         "Số lượng 25 hồ sơ",  # "Số" of a sentence is not the label
     ],
