@@ -29,6 +29,7 @@ class _Terms:
     markers: tuple[str, ...]
     draft: re.Pattern[str]
     time_labels: tuple[str, ...]
+    other_types: tuple[str, ...]
 
 
 @cache
@@ -45,6 +46,7 @@ def _terms() -> _Terms:
         markers=tuple(f" {fold_key(t)} " for t in furniture["markers"]),
         draft=re.compile(pattern),
         time_labels=tuple(fold_key(t) for t in note["time_labels"]),
+        other_types=tuple(fold_key(t) for t in data["other_types"]["words"]),
     )
 
 
@@ -73,6 +75,13 @@ def is_draft_stamp(text: str) -> bool:
     return _terms().draft.match(fold_key(text.strip(" ()[]*"))) is not None
 
 
+def opens_with_other_type(text: str) -> bool:
+    """'BIÊN BẢN HỌP …', 'PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC': a type outside the
+    contract's list, at the start of its line."""
+    key = fold_key(text)
+    return any(key == t or key.startswith(t + " ") for t in _terms().other_types)
+
+
 def signature_date(text: str) -> dt.date | None:
     """The date of an e-signature note's time line ('Thời gian ký: 13/11/2025 15:53:50')."""
     key = fold_key(text)
@@ -87,4 +96,4 @@ def signature_date(text: str) -> dt.date | None:
         return None
 
 
-__all__ = ["is_draft_stamp", "is_site_furniture", "signature_date"]
+__all__ = ["is_draft_stamp", "is_site_furniture", "opens_with_other_type", "signature_date"]

@@ -224,7 +224,11 @@ def _one_edit(word: str, target: str) -> bool:
 
 def _date_word_index(words: Sequence[str], index: int) -> int | None:
     return next(
-        (i for i, w in enumerate(words) if _is_date_word(w, index) and _before_figure(words, i)),
+        (
+            i
+            for i, w in enumerate(words)
+            if _is_date_word(w, index) and _before_figure(words, i, index)
+        ),
         None,
     )
 
@@ -232,26 +236,42 @@ def _date_word_index(words: Sequence[str], index: int) -> int | None:
 _FILLED = re.compile(r"^[\d._…/-]*\d[\d._…/-]*[,.]?$|^[._…]+$")
 
 
-def _before_figure(words: Sequence[str], i: int) -> bool:
-    """The date words stand before a figure or a blank ("ngày 09", "tháng ....")."""
+def _before_figure(words: Sequence[str], i: int, index: int) -> bool:
+    """A date word stands before what its slot holds: "ngày" and "tháng" before a
+    figure, a blank or the next date word; "năm" before the year."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return bool(_FILLED.match(nxt)) or any(_is_date_word(nxt, k) for k in range(3))
+    if index == 2:
+        return _YEAR.match(nxt) is not None
+    return bool(_FILLED.match(nxt) or _LOOKALIKE_FIGURE.match(nxt)) or _is_date_word(
+        nxt, index + 1
+    )
 
 
 def _is_date_word(word: str, index: int) -> bool:
     return _one_edit(word, _lists().date_words[index]) and plain(word) not in _lists().markers
 
 
+# letters OCR reads for the digits of a day or month ("ngày l7", "tháng O3")
+_DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
+_LOOKALIKE_FIGURE = re.compile(r"^(?=.*\d)[\dlI|Oo]{1,2}$")
+
+
+def _figures(words: list[str], found: Sequence[tuple[int, int]]) -> None:
+    for i, k in found:
+        if k < 2 and i + 1 < len(words) and _LOOKALIKE_FIGURE.match(words[i + 1]):
+            words[i + 1] = words[i + 1].translate(_DIGIT_LOOKALIKES)
+
+
 def _dates(words: list[str]) -> None:
     """"ngày … tháng … năm YYYY": a line with a year and at least two of the three
-    words, each before a figure or a blank."""
+    words, each where its slot is."""
     if not _YEAR.search(" ".join(words)):
         return
     found = [
         (i, k)
         for k in range(3)
         for i in range(len(words))
-        if _is_date_word(words[i], k) and _before_figure(words, i)
+        if _is_date_word(words[i], k) and _before_figure(words, i, k)
     ]
     if len({k for _, k in found}) < 2:
         return
@@ -259,6 +279,7 @@ def _dates(words: list[str]) -> None:
         core = _EDGE.match(words[i])
         assert core is not None
         words[i] = core.group(1) + _lists().date_words[k] + core.group(3)
+    _figures(words, found)
 
 
 def _number_label(words: list[str]) -> None:

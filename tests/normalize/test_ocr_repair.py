@@ -42,6 +42,10 @@ from normalize.ocr_repair import repair_ocr_line, repair_ocr_words
          "Thành phố Hồ Chí Minh, ngày 1 tháng 1 năm 2025"),
         ("Lâm Đông, ngày46tháng 10 năm 2025", "Lâm Đồng, ngày 46 tháng 10 năm 2025"),
         ("Lâm Đồng, ngày 06 tháng 01năm 2026", "Lâm Đồng, ngày 06 tháng 01 năm 2026"),
+        ("Bình Thuận, ngày l7 tháng 2 năm 2025", "Bình Thuận, ngày 17 tháng 2 năm 2025"),
+        ("Hà Nội, ngay O5 thang l2 nam 2025", "Hà Nội, ngày 05 tháng 12 năm 2025"),
+        # a handwritten day read as a word: left as read, never made a date word
+        ("Hà Nội, ngày nǎm tháng Ỹ năm 2025", "Hà Nội, ngày nǎm tháng Ỹ năm 2025"),
         # OCR's eth for Đ, also read twice over one letter
         ("Số: 1716/QĐÐ-UBND", "Số: 1716/QĐ-UBND"),
         ("Số: 12/QÐ-UBND", "Số: 12/QĐ-UBND"),

@@ -19,17 +19,22 @@ from extract.parsers.header.lines import (
     metadata_row,
     parse_number_line,
     parse_place_date,
+    type_line,
 )
 from normalize.dates import PartialDate, parse_date
-from normalize.header_sources import is_draft_stamp, is_site_furniture
+from normalize.header_sources import is_draft_stamp, is_site_furniture, opens_with_other_type
 from normalize.header_terms import is_motto
-from normalize.text import fold_ws
+from normalize.provinces import find_province
+from normalize.text import fold_key, fold_ws
+from schemas.codes import DocType
 
 MAX_ZONE = 60  # lines from the top that can hold the header
+_VIET = fold_key("VIỆT")
 _PIPE = re.compile(r"\s*\|\s*")
 _TABS = re.compile(r"\t+")
 _DATE_OPEN = re.compile(r"^(?:[^\W\d_][^,;:()]{0,40}?\s*,\s*)?ngày\b", re.IGNORECASE)
 _YEAR_AT_END = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*$|\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*$", re.I)
+_PLACE_ALONE = re.compile(r"^[^\W\d_][^,;:()\d]{1,40},$")
 _DATE_REST = re.compile(r"^(?:[\d.…_]+\s|tháng\b|năm\b)", re.IGNORECASE)
 _DATE_THEN_PLACE = re.compile(
     r"^(?P<date>ngày\b.*?\bnăm\s+(?:19|20)\d\d)\s*[,-]\s*(?:tại\s+)?(?P<place>[^\W\d_][^,;:()]{1,40})$",
@@ -96,12 +101,39 @@ def split_cells(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _motto_cut(lines: list[Line]) -> bool:
+    """The motto's line ends at "VIỆT": its "NAM" went elsewhere."""
+    return any(
+        is_motto(line.text) and fold_key(line.text).endswith(_VIET) for line in lines[:MAX_ZONE]
+    )
+
+
+def without_motto_spill(line: Line) -> Line | None:
+    """An agency line with the motto's "NAM" read into it (a two-column PDF header whose
+    right column wraps): the word goes, and a line that was only that word."""
+    words = line.text.split()
+    if not is_caps(line.text) or "NAM" not in (words[0], words[-1]):
+        return line
+    kept = words[1:] if words[0] == "NAM" else words[:-1]
+    if kept and find_province(line.text) != find_province(" ".join(kept)):
+        return line  # "TỈNH HÀ NAM", "NAM ĐỊNH": the word is the province's
+    return replace(line, text=" ".join(kept)) if kept else None
+
+
 def clean_header_lines(lines: list[Line]) -> Cleaned:
     """Without site furniture (anywhere: it is never document text) and without the
-    draft stamp (near the top), web-copy cells split."""
+    draft stamp (near the top), web-copy cells split, the motto's stray "NAM" put back
+    out of the agency block."""
     draft = False
     kept: list[Line] = []
-    for i, line in enumerate(split_cells(lines)):
+    cells = split_cells(lines)
+    cut = _motto_cut(cells)
+    for i, line in enumerate(cells):
+        if cut and i < MAX_ZONE and not is_motto(line.text):
+            spilled = without_motto_spill(line)
+            if spilled is None:
+                continue
+            line = spilled
         if is_site_furniture(line.text):
             continue
         if i < MAX_ZONE and is_draft_stamp(line.text):
@@ -111,13 +143,28 @@ def clean_header_lines(lines: list[Line]) -> Cleaned:
     return Cleaned(kept, draft)
 
 
+def doc_type_line(text: str) -> DocType | None:
+    """The type a line names: the contract's types alone on the line ("KẾ HOẠCH"), or a
+    type outside them opening it ("BIÊN BẢN HỌP …" is "other")."""
+    found = type_line(text)
+    if found is None and is_caps(text) and opens_with_other_type(text):
+        return DocType.OTHER
+    return found
+
+
 def join_broken_date(lines: list[Line], start: int) -> tuple[str, int] | None:
     """'Gia Lai, ngày' / '18 tháng 7 năm 2025': the date line with the lines that end
     it (at most two), and how many lines it took."""
     text = lines[start].text
-    if not _DATE_OPEN.match(text) or _YEAR_AT_END.search(text):
+    taken = 0
+    if _PLACE_ALONE.match(text) and start + 1 < len(lines):
+        # "Bình Thuận," / "ngày 17 tháng 2 năm 2025": the place on a line of its own
+        text, taken = f"{text} {lines[start + 1].text}", 1
+    if not _DATE_OPEN.match(text) or (_YEAR_AT_END.search(text) and not taken):
         return None
-    for extra in (1, 2):
+    if _YEAR_AT_END.search(text):
+        return text, taken + 1
+    for extra in range(taken + 1, taken + 3):
         if start + extra >= len(lines) or not _DATE_REST.match(lines[start + extra].text):
             return None
         text = f"{text} {lines[start + extra].text}"
@@ -177,6 +224,7 @@ __all__ = [
     "Cleaned",
     "blank_unreadable_day",
     "clean_header_lines",
+    "doc_type_line",
     "fill_day_from_signature",
     "join_broken_date",
     "place_date_of",

@@ -116,6 +116,7 @@ def test_site_furniture_is_never_header_text(noise: str, where: str) -> None:
         (["Gia Lai, ngày", "18 tháng 7 năm 2025"], "Gia Lai", "2025-07-18"),
         (["Hà Nội, ngày 18", "tháng 7 năm 2025"], "Hà Nội", "2025-07-18"),
         (["Bình Định, ngày 03 tháng 02", "năm 2025"], "Bình Định", "2025-02-03"),
+        (["Bình Thuận,", "ngày 17 tháng 2 năm 2025"], "Bình Thuận", "2025-02-17"),
         (["Quảng Ngãi, ngày    tháng    năm 2026"], "Quảng Ngãi", "2026"),
         (["Lào Cai, ngày …. tháng …. năm 2026"], "Lào Cai", "2026"),
         (["Tuyên Quang, ngày ... tháng 01 năm 2026"], "Tuyên Quang", "2026-01"),
@@ -251,3 +252,74 @@ def test_signature_note_of_another_month_is_not_taken() -> None:
                             "Thời gian ký: 03/03/2026 08:00:00"])
     assert head.issued_date == "2026-02"
     assert not report.has(WarningCode.DATE_FROM_SIGNATURE)
+
+
+# ---------------------------------------------------------------- two-column PDF headers
+
+
+@pytest.mark.parametrize(
+    "agency",
+    [
+        ["ỦY BAN NHÂN DÂN NAM", "TỈNH NINH BÌNH"],
+        ["ỦY BAN NHÂN DÂN", "NAM", "TỈNH NINH BÌNH"],
+        ["ỦY BAN NHÂN DÂN", "NAM TỈNH NINH BÌNH"],
+    ],
+)
+def test_motto_nam_in_the_issuer_column(agency: list[str]) -> None:
+    head, _ = _header([agency[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", *agency[1:],
+                       "Độc lập - Tự do - Hạnh phúc", "Số: 12/QĐ-UBND",
+                       "Ninh Bình, ngày 5 tháng 3 năm 2025", "QUYẾT ĐỊNH",
+                       "Về việc ban hành Kế hoạch", *_BODY])
+    assert head.issuer == "Ủy ban nhân dân tỉnh Ninh Bình"
+
+
+def test_a_province_named_nam_keeps_its_word() -> None:
+    head, _ = _header(["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                       "Độc lập - Tự do - Hạnh phúc", "Số: 12/QĐ-UBND",
+                       "Hà Nam, ngày 5 tháng 3 năm 2025", "QUYẾT ĐỊNH", "Về việc ban hành",
+                       *_BODY])
+    assert head.issuer == "Ủy ban nhân dân tỉnh Hà Nam"
+
+
+@pytest.mark.parametrize(("line", "issuer"), [("TỈNH HÀ NAM", "Ủy ban nhân dân tỉnh Hà Nam"),
+                                              ("TỈNH QUẢNG NAM", "Ủy ban nhân dân tỉnh Quảng Nam")])
+def test_cut_motto_leaves_a_province_named_nam_whole(line: str, issuer: str) -> None:
+    head, _ = _header(["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", line,
+                       "Độc lập - Tự do - Hạnh phúc", "Số: 12/QĐ-UBND",
+                       "ngày 5 tháng 3 năm 2025", "QUYẾT ĐỊNH", "Về việc ban hành", *_BODY])
+    assert head.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (["V/v chuẩn bị tổ chức triển khai", "Chương trình MTQG phòng, chống ma túy đến năm 2030"],
+         "Chuẩn bị tổ chức triển khai Chương trình MTQG phòng, chống ma túy đến năm 2030"),
+        (["V/v góp ý dự thảo Kế hoạch kiểm tra", "cải cách hành chính năm 2026"],
+         "Góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026"),
+    ],
+)
+def test_cong_van_title_over_lines(lines: list[str], title: str) -> None:
+    head, _ = _header(["BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY",
+                       "Số: 3980/C04-P6", "Hà Nội, ngày 28 tháng 8 năm 2025", *lines,
+                       "Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng",
+                       "Trong thời gian qua, công tác phòng, chống ma túy đạt kết quả."])
+    assert head.title == title
+    assert head.doc_type == "cong_van"  # "V/v …" and no type line: a công văn
+
+
+@pytest.mark.parametrize(
+    ("type_line", "title"),
+    [
+        ("BIÊN BẢN HỌP HỘI ĐỒNG QUẢN LÝ QUỸ", "Về việc đề nghị sửa đổi Điều lệ Quỹ"),
+        ("PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC", "Về việc đề nghị sửa đổi Điều lệ Quỹ"),
+    ],
+)
+def test_other_types_open_their_line(type_line: str, title: str) -> None:
+    head, _ = _header(["HỘI KHUYẾN HỌC TỈNH", "HỘI ĐỒNG QUẢN LÝ QUỸ", "*",
+                       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bình Thuận, ngày 17 tháng 2 năm 2025",
+                       type_line, title, "Hôm nay, vào lúc 15 giờ, ngày 17 tháng 2 năm 2025, "
+                       "tại phòng họp Hội Khuyến học tỉnh, Hội đồng họp."])
+    assert head.doc_type == "other"
+    assert head.issuer is not None and "biên bản" not in head.issuer.lower()
+    assert "phiếu" not in head.issuer.lower()
