@@ -30,6 +30,7 @@ class _Terms:
     draft: re.Pattern[str]
     time_labels: tuple[str, ...]
     other_types: tuple[str, ...]
+    not_abbreviations: tuple[str, ...]
 
 
 @cache
@@ -47,6 +48,7 @@ def _terms() -> _Terms:
         draft=re.compile(pattern),
         time_labels=tuple(fold_key(t) for t in note["time_labels"]),
         other_types=tuple(fold_key(t) for t in data["other_types"]["words"]),
+        not_abbreviations=tuple(data["not_abbreviations"]["phrases"]),
     )
 
 
@@ -82,6 +84,14 @@ def opens_with_other_type(text: str) -> bool:
     return any(key == t or key.startswith(t + " ") for t in _terms().other_types)
 
 
+def words_not_abbreviations(text: str) -> str:
+    """Phrases whose capitals look like an abbreviation ("SỞ TƯ PHÁP") written in their
+    own casing first, so that expanding abbreviations leaves them alone."""
+    for phrase in _terms().not_abbreviations:
+        text = re.sub(rf"\b{re.escape(phrase)}\b", phrase, text, flags=re.IGNORECASE)
+    return text
+
+
 def signature_date(text: str) -> dt.date | None:
     """The date of an e-signature note's time line ('Thời gian ký: 13/11/2025 15:53:50')."""
     key = fold_key(text)
@@ -96,4 +106,5 @@ def signature_date(text: str) -> dt.date | None:
         return None
 
 
-__all__ = ["is_draft_stamp", "is_site_furniture", "opens_with_other_type", "signature_date"]
+__all__ = ["is_draft_stamp", "is_site_furniture", "opens_with_other_type", "signature_date",
+           "words_not_abbreviations"]
