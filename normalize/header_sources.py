@@ -16,6 +16,7 @@ from normalize.datafiles import load_yaml
 from normalize.text import fold_key, fold_ws, nfc
 
 _DATA = Path(__file__).parent / "data" / "header_sources.yaml"
+_MAX_FURNITURE_WORDS = 6  # the longest whole-line furniture ("Theo dõi hiệu lực văn bản")
 _BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2,}")
 _SIGNED_AT = re.compile(
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?:\D|$)"
@@ -43,8 +44,9 @@ def _terms() -> _Terms:
     pattern = rf"^{re.escape(fold_key(draft['word']))}(?: (?:(?:{rounds}) )?\d+)?(?: {day}\b.*)?$"
     return _Terms(
         lines=frozenset(fold_key(t) for t in furniture["lines"]),
-        openers=tuple(_lower(t) for t in furniture["openers"]),
-        markers=tuple(f" {fold_key(t)} " for t in furniture["markers"]),
+        # openers keep their punctuation ("Chia sẻ:" is a button, "Chia sẻ dữ liệu" a title)
+        openers=tuple(fold_ws(nfc(t)).lower() for t in furniture["openers"]),
+        markers=tuple(nfc(t).lower() for t in furniture["markers"]),
         draft=re.compile(pattern),
         time_labels=tuple(fold_key(t) for t in note["time_labels"]),
         other_types=tuple(fold_key(t) for t in data["other_types"]["words"]),
@@ -52,24 +54,25 @@ def _terms() -> _Terms:
     )
 
 
-def _lower(text: str) -> str:
-    # openers keep their punctuation ("Chia sẻ:" is a button, "Chia sẻ dữ liệu" a title)
-    return fold_ws(nfc(text)).lower()
-
-
 def is_site_furniture(text: str) -> bool:
     """A line a legal portal or a province site puts around the document: a banner, a
     breadcrumb, share buttons, a notice to readers or to AI assistants."""
-    key = fold_key(text)
-    if not key:
-        return False
     terms = _terms()
-    return (
-        key in terms.lines
-        or _lower(text).startswith(terms.openers)
-        or any(m in f" {key} " for m in terms.markers)
-        or _BREADCRUMB.search(text) is not None
-    )
+    # substring tests first, in C: this runs on every line of a document
+    lowered = text.lower()
+    if any(m in lowered for m in terms.markers) and _has_marker_word(lowered, terms.markers):
+        return True
+    if (">" in text or "»" in text or "›" in text) and _BREADCRUMB.search(text):
+        return True
+    lowered = fold_ws(lowered)
+    if lowered.startswith(terms.openers):
+        return True
+    return lowered.count(" ") < _MAX_FURNITURE_WORDS and fold_key(text) in terms.lines
+
+
+def _has_marker_word(lowered: str, markers: tuple[str, ...]) -> bool:
+    # a marker as a word of its own ("www", not "awww"; "zalo", not "zalora")
+    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lowered) for m in markers if m in lowered)
 
 
 def is_draft_stamp(text: str) -> bool:
