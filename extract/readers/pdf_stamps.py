@@ -5,8 +5,9 @@ document is signed: the serial, the day, the month (and at times the year) are f
 fields or annotations whose appearance is drawn over the blank, not page text. PDFium
 flattens them into the page; the words that flattening adds are read in place, by
 their coordinates, when they are figures sitting in a blank right after "Số:", "ngày",
-"tháng" or "năm" on the same line. Anything else an annotation draws (a seal, the
-receiving office's "ĐẾN" stamp with its own number and date) is left out.
+"tháng" or "năm" on the same line; and the time line of a visible e-signature note
+("Thời gian ký: …"), whose date fills a blank day. Anything else an annotation draws
+(a seal, the receiving office's "ĐẾN" stamp with its own number and date) is left out.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdf_fast import pdfium_words
 from extract.readers.pdf_text import Word
+from normalize.header_sources import signature_date
 from normalize.text import fold_key
 
 _FIGURE = re.compile(r"^\d{1,6}[.,]?$")
@@ -76,7 +78,27 @@ def stamped_figures(
     seen = {_key(w) for w in (page_words if before is None else before)}
     added = [w for w in flat_words if _key(w) not in seen]
     figures = [f for w in added if (f := _figure_part(w)) is not None]
-    return [_clear_of_next(w, page_words) for w in figures if _in_blank(w, page_words)]
+    stamped = [_clear_of_next(w, page_words) for w in figures if _in_blank(w, page_words)]
+    return stamped + signature_time(added)
+
+
+def signature_time(added: Sequence[Word]) -> list[Word]:
+    """The e-signature note's time line ("Thời gian ký: 09.02.2026 15:53:50 +07:00"),
+    drawn by the signature's appearance: its date fills a blank day (CONTRACT §5). The
+    note's other lines (who signed, the agency, an e-mail) are left out."""
+    rows: list[list[Word]] = []
+    for word in sorted(added, key=lambda w: (w.top, w.x0)):
+        row = next((r for r in rows if _same_band(r[0], word)), None)
+        if row is None:
+            rows.append([word])
+        else:
+            row.append(word)
+    return [
+        w
+        for row in rows
+        if signature_date(" ".join(w.text for w in sorted(row, key=lambda w: w.x0))) is not None
+        for w in row
+    ]
 
 
 def _clear_of_next(word: Word, page_words: Sequence[Word]) -> Word:

@@ -677,3 +677,14 @@ def test_signed_pdfs_read_their_stamped_number_and_day(
     doc = read_pdf(path, source=make_source(path, "pdf"), ocr="off")
     head = texts(doc)[:12]
     assert number_line in head and date_line in head
+
+
+def test_the_e_signature_notes_time_line_is_kept() -> None:
+    from extract.readers.pdf_stamps import stamped_figures
+
+    note = [_w("Ký", 380, top=600), _w("bởi:", 400, top=600), _w("Sở", 430, top=600),
+            _w("Nội", 450, top=600), _w("vụ", 475, top=600),
+            _w("Thời", 380, top=615), _w("gian", 410, top=615), _w("ký:", 440, top=615),
+            _w("09.02.2026", 465, top=615), _w("15:53:50", 540, top=615)]
+    found = stamped_figures(_PAGE, [*_PAGE, *note])
+    assert [w.text for w in found] == ["Thời", "gian", "ký:", "09.02.2026", "15:53:50"]
