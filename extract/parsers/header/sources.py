@@ -183,18 +183,18 @@ def place_date_of(text: str) -> PlaceDate | None:
     return PlaceDate(fold_ws(m["place"]), parse_date(m["date"]), text)
 
 
-def blank_unreadable_day(text: str) -> tuple[str, list[str]]:
+def blank_unreadable_day(text: str) -> tuple[str, list[tuple[str, str]]]:
     """A day or month that is no figure of a date ("ngày 46", "tháng Ÿ", "ngày *Ỹ": a
-    handwritten figure a scan garbled) is made blank; the words of what was blanked come
-    back for the warning. Never guessed."""
-    blanked: list[str] = []
+    handwritten figure a scan garbled) is made blank; (field, as read) of what was
+    blanked come back for the warning. Never guessed."""
+    blanked: list[tuple[str, str]] = []
 
     def fix(m: re.Match[str]) -> str:
         word, value = m["word"], m["value"]
         limit = 31 if word.lower() == "ngày" else 12
         if _BLANK.match(value) or (value.isdigit() and 1 <= int(value) <= limit):
             return m[0]
-        blanked.append(f"{word} {value}")
+        blanked.append(("day" if word.lower() == "ngày" else "month", f"{word} {value}"))
         return f"{word} ..."
 
     return _DAY_MONTH.sub(fix, text), blanked
