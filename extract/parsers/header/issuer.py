@@ -18,6 +18,7 @@ import re
 
 from extract.parsers.header.lines import is_caps
 from normalize.abbreviations import expand_abbreviations
+from normalize.header_sources import words_not_abbreviations
 from normalize.header_terms import (
     government_case,
     starts_with_admin_level,
@@ -57,7 +58,7 @@ def split_agency_block(lines: list[str]) -> tuple[str | None, str | None]:
 def canonical_body(name: str, *, province: str | None) -> str:
     """Abbreviations expanded, government casing, the province added where the name
     stops at its level ("… tỉnh")."""
-    expanded = fold_ws(expand_abbreviations(name))
+    expanded = fold_ws(expand_abbreviations(words_not_abbreviations(name)))
     province_here = find_province(expanded)
     cased = government_case(expanded, province=province_here) if is_caps(name) else expanded
     return complete_province(cased, province=province)

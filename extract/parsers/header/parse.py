@@ -49,12 +49,22 @@ from extract.parsers.header.lines import (
     parse_place_date,
     split_motto,
     table_metadata,
-    type_line,
 )
 from extract.parsers.header.metadata import reconcile_metadata, site_metadata
 from extract.parsers.header.plan import PLAN_TYPES, AttachedPlan, find_attached_plan, years_of
 from extract.parsers.header.signature import find_recipients, find_signer
+from extract.parsers.header.sources import (
+    blank_unreadable_day,
+    clean_header_lines,
+    doc_type_line,
+    fill_day_from_signature,
+    join_broken_date,
+    place_date_of,
+    unreadable_number,
+)
+from normalize.dates import PartialDate
 from normalize.doc_types import doc_type_of_symbol
+from normalize.header_sources import signature_date
 from normalize.header_terms import (
     is_motto,
     position_of,
@@ -64,12 +74,16 @@ from normalize.header_terms import (
 )
 from normalize.provinces import find_province
 from normalize.text import fold_key
+from schemas.codes import DocType
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, Table
 from schemas.record import Article, Header, Plan
 
 _MAX_ZONE_LINES = 60
 _DIGIT = re.compile(r"\d")
+_RULE_AFTER = re.compile(r"\s*[-_=*.]{3,}\s*$")  # the rule drawn under the agency block
+# types whose title is followed by the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+_AUTHORITY_TYPES = frozenset({"quyet_dinh", "nghi_quyet", "chi_thi", "quy_che", "quy_dinh"})
 
 
 @dataclass(frozen=True)
@@ -90,18 +104,39 @@ class _Zone:
     agency: list[str]
     title_lines: list[str]
     authority: str | None
+    unreadable: list[tuple[str, str]]  # (field, as read): figures a scan garbled, left empty
+    vv_only: bool = False  # no type line; the title is the "V/v …" line (a công văn)
 
 
 def _zone_end(lines: list[Line]) -> int:
     for i, line in enumerate(lines[:_MAX_ZONE_LINES]):
-        if is_body_start(line.text):
+        if is_body_start(line.text) and not _title_after_type(lines, i):
             return i
     return min(len(lines), _MAX_ZONE_LINES)
 
 
+def _title_after_type(lines: list[Line], i: int) -> bool:
+    """The line under the type line (or under "V/v …") goes on with the title even when
+    it opens like a preamble or a heading ("KẾ HOẠCH" / "Thực hiện Chương trình …",
+    "V/v chuẩn bị triển khai" / "Chương trình MTQG …"); "Căn cứ" and the articles
+    still end the header."""
+    if i == 0:
+        return False
+    above = lines[i - 1].text
+    if doc_type_line(above) is None and not fold_key(above).startswith("v v "):
+        return False
+    text = lines[i].text
+    return not (
+        fold_key(text).startswith(fold_key("Căn cứ"))
+        or is_articles_opener(text)
+        or parse_article(text) is not None
+        or len(text) > 300
+    )
+
+
 def _find_number(lines: list[Line], end: int) -> tuple[int, NumberLine] | None:
     for i in range(end):
-        found = parse_number_line(lines[i].text)
+        found = parse_number_line(lines[i].text) or unreadable_number(lines[i].text)
         if found:
             return i, found
     return None
@@ -109,16 +144,21 @@ def _find_number(lines: list[Line], end: int) -> tuple[int, NumberLine] | None:
 
 def _find_place_date(
     lines: list[Line], end: int, number: NumberLine | None
-) -> tuple[int, PlaceDate] | None:
+) -> tuple[tuple[int, PlaceDate] | None, list[tuple[str, str]]]:
+    """The place-date line (joined with the lines that end a broken date), and the day
+    or month figures left blank because they are no figures."""
     if number and number.rest:
-        joined = parse_place_date(number.rest)
+        text, blanked = blank_unreadable_day(number.rest)
+        joined = place_date_of(text)
         if joined:
-            return -1, joined
+            return (-1, joined), blanked
     for i in range(end):
-        found = parse_place_date(lines[i].text)
+        broken = join_broken_date(lines, i)
+        text, blanked = blank_unreadable_day(broken[0] if broken else lines[i].text)
+        found = place_date_of(text)
         if found:
-            return i, found
-    return None
+            return (i, found), blanked
+    return None, []
 
 
 def _is_other_header_line(text: str) -> bool:
@@ -136,7 +176,9 @@ def _names_authority(text: str) -> bool:
     )
 
 
-def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
+def _title_and_authority(
+    texts: list[str], *, authority: bool = True
+) -> tuple[list[str], str | None]:
     """Title lines, and the authority line that ends them: a line in capitals after the
     title that names a body or a head's title. A title typed in mixed case does not go
     on in capitals, and no title line is a sentence.
@@ -151,8 +193,12 @@ def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
         # ("VỀ VIỆC KIỆN TOÀN / BAN CHỈ ĐẠO …" goes on naming a body)
         caps_title = is_caps(" ".join(title))
         last = i == len(texts) - 1
-        if title and is_caps(text) and (not caps_title or (last and _names_authority(text))):
-            return title, (text if _names_authority(text) else None)
+        names = authority and _names_authority(text) and not _DIGIT.search(text)
+        if title and is_caps(text):
+            if not caps_title:  # a title in mixed case does not go on in capitals
+                return title, (text if names else None)
+            if last and names:
+                return title, text
         if text.endswith(".") and len(text) > 80:
             break
         title.append(text)
@@ -171,12 +217,26 @@ def _is_title_noise(text: str) -> bool:
     )
 
 
+def _vv_title(lines: list[Line], end: int) -> list[str]:
+    """The "V/v …" line of a công văn and the lines that go on with it."""
+    start = next((i for i in range(end) if fold_key(lines[i].text).startswith("v v ")), None)
+    if start is None or " " not in lines[start].text:
+        return []
+    title = [lines[start].text.split(" ", 1)[1]]
+    for line in lines[start + 1 : end]:
+        text = line.text
+        if _is_other_header_line(text) or is_caps(text) or len(text.split()) < 2:
+            break
+        title.append(text)
+    return title
+
+
 def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
     end = _zone_end(lines)
     number = _find_number(lines, end)
-    place_date = _find_place_date(lines, end, number[1] if number else None)
+    place_date, unreadable = _find_place_date(lines, end, number[1] if number else None)
     after = number[0] if number else 0
-    types = [i for i in range(end) if type_line(lines[i].text) is not None]
+    types = [i for i in range(end) if doc_type_line(lines[i].text) is not None]
     type_pos = next((i for i in types if i > after), types[0] if types else None)
     agency: list[str] = []
     for i in range(type_pos if type_pos is not None else end):
@@ -188,15 +248,21 @@ def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
             and lines[i].index not in metadata_blocks
             and not _DIGIT.search(text)
         ):
-            agency.append(text)
+            agency.append(_RULE_AFTER.sub("", text))
     title_lines: list[str] = []
+    has_authority = True
     if type_pos is not None:
         title_lines = [x.text for x in lines[type_pos + 1 : end] if not _is_title_noise(x.text)]
+        has_authority = doc_type_line(lines[type_pos].text) in _AUTHORITY_TYPES
     else:
-        vv = next((x.text for x in lines[:end] if fold_key(x.text).startswith("v v ")), None)
-        title_lines = [vv.split(" ", 1)[1]] if vv and " " in vv else []
-    title_lines, authority = _title_and_authority(title_lines)
-    return _Zone(end, number, place_date, type_pos, agency, title_lines, authority)
+        title_lines = _vv_title(lines, end)
+    title_lines, authority = _title_and_authority(title_lines, authority=has_authority)
+    if number and unreadable_number(lines[number[0]].text):
+        unreadable = [("number", number[1].raw), *unreadable]
+    return _Zone(
+        end, number, place_date, type_pos, agency, title_lines, authority, unreadable,
+        vv_only=type_pos is None and bool(title_lines),
+    )
 
 
 def _clean_title(lines: list[str], *, province: str | None) -> str | None:
@@ -277,7 +343,12 @@ def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
     return [Article(no=no, text="\n".join(parts)) for no, parts in articles]
 
 
-def _warn_blanks(zone: _Zone, *, report: Report, page: int | None) -> None:
+def _warn_blanks(zone: _Zone, *, report: Report, page: int | None, ocr: bool) -> None:
+    for field, raw in zone.unreadable:
+        if ocr:
+            report.warn(WarningCode.OCR_UNCERTAIN_FIELD, page=page, field=field, raw=raw)
+        else:
+            report.warn(WarningCode.HEADER_FIELD_MISSING, page=page, field=f"{field} ({raw})")
     if zone.number and zone.number[1].number is None:
         report.warn(WarningCode.HEADER_NUMBER_BLANK, page=page, raw=zone.number[1].raw)
     if zone.place_date:
@@ -345,9 +416,39 @@ def _warn_repeat(zone: _Zone, lines: list[Line], stop: int, *, report: Report) -
             return
 
 
+def _signature_day(lines: list[Line], date: PartialDate | None) -> PartialDate | None:
+    """The day of the e-signature note where the header leaves it blank (CONTRACT §5)."""
+    for line in lines:
+        signed = signature_date(line.text)
+        if signed is not None:
+            filled = fill_day_from_signature(
+                date, PartialDate(signed.year, signed.month, signed.day)
+            )
+            if filled is not None:
+                return filled
+    return None
+
+
+def _issued(zone: _Zone, lines: list[Line], *, report: Report) -> str | None:
+    place_date = zone.place_date[1] if zone.place_date else None
+    date = place_date.date if place_date else None
+    signed = _signature_day(lines, date)
+    if signed is not None:
+        report.warn(
+            WarningCode.DATE_FROM_SIGNATURE,
+            page=lines[0].page if lines else None,
+            date=signed.iso(),
+            raw=place_date.raw if place_date else "",
+        )
+        return signed.iso()
+    return _date_iso(place_date)
+
+
 def parse_header(doc: Document, *, report: Report) -> HeaderParse:
     blocks = list(doc.body())
-    lines = document_lines(blocks)
+    cleaned = clean_header_lines(document_lines(blocks))
+    lines = cleaned.lines
+    ocr = bool(doc.pages) and doc.pages[0].text_layer == "ocr"
     metadata_blocks = {
         i
         for i, b in enumerate(blocks[:_MAX_ZONE_LINES])
@@ -358,11 +459,13 @@ def parse_header(doc: Document, *, report: Report) -> HeaderParse:
         report.warn(WarningCode.NO_HEADER, page=lines[0].page if lines else None)
         return HeaderParse(header=Header(), plan=None, plan_start=None)
     page = lines[0].page if lines else None
-    _warn_blanks(zone, report=report, page=page)
-    doc_type = type_line(lines[zone.type_pos].text) if zone.type_pos is not None else None
+    _warn_blanks(zone, report=report, page=page, ocr=ocr)
+    doc_type = doc_type_line(lines[zone.type_pos].text) if zone.type_pos is not None else None
     number = zone.number[1] if zone.number else None
     if doc_type is None and number:
         doc_type = doc_type_of_symbol(number.symbol)
+    if doc_type is None and zone.vv_only:
+        doc_type = DocType.CONG_VAN  # Nghị định 30: a công văn has "V/v …" and no type line
     province = _province(zone)
     attached = None if doc_type in PLAN_TYPES else find_attached_plan(lines, zone.end)
     decision_end = attached.heading if attached else len(lines)
@@ -380,11 +483,12 @@ def parse_header(doc: Document, *, report: Report) -> HeaderParse:
         issuer_parent=parent,
         place=zone.place_date[1].place if zone.place_date else None,
         province=province,
-        issued_date=_date_iso(zone.place_date[1] if zone.place_date else None),
+        issued_date=_issued(zone, lines, report=report),
         title=_clean_title(zone.title_lines, province=province),
         authority=zone.authority,
         signer=signer[0] if signer else None,
         recipients=recipients[0] if recipients else [],
+        draft=cleaned.draft,
         articles=_articles(lines, articles_from, decision_end)
         if doc_type not in PLAN_TYPES
         else [],
