@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+from schemas.diagnostics import STRICT_MESSAGES_ENV
+
+# A warning raised with the wrong fields fails the test instead of reading "?".
+os.environ[STRICT_MESSAGES_ENV] = "1"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = REPO_ROOT / "samples"

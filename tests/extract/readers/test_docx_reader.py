@@ -365,6 +365,22 @@ def test_broken_document_xml_is_unreadable(tmp_path: Path) -> None:
     assert info.value.reason.startswith("damaged Word .docx file (broken XML")
 
 
+@pytest.mark.parametrize("bug", [KeyError("w:val"), ValueError("bad int")])
+def test_a_bug_in_the_walk_is_not_reported_as_a_damaged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bug: Exception
+) -> None:
+    from extract.readers import docx as docx_reader
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise bug
+
+    monkeypatch.setattr(docx_reader._BodyReader, "_paragraph", broken)
+    path = b.make_docx(tmp_path, ["Một"])
+    with pytest.raises(type(bug)) as info:
+        read(path)
+    assert not isinstance(info.value, UnreadableFile)
+
+
 # --- real documents (../shared/realdocs) -------------------------------------------------
 
 
