@@ -18,8 +18,8 @@ from normalize.areas import area_of
 from normalize.deadlines import parse_deadline
 from normalize.section_kinds import section_kind_of
 from normalize.text import fold_key, fold_ws
-from schemas.codes import SectionKind, TaskSource
-from schemas.diagnostics import Report
+from schemas.codes import DeadlineKind, SectionKind, TaskSource
+from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, Paragraph
 from schemas.record import Deadline, Loc, Plan, Section, Task, TaskParent
 
@@ -53,9 +53,42 @@ def parse_body_tasks(
 ) -> list[Task]:
     tasks = _list_items(doc, tree, province)
     plan_year = plan.year_end if plan else None
-    return [
+    dated = [
         t.model_copy(update={"deadline": deadline_in(t.name, plan_year=plan_year)}) for t in tasks
     ]
+    _warn_unread(dated, province, report)
+    return dated
+
+
+def _warn_unread(tasks: list[Task], province: str | None, report: Report) -> None:
+    """Deadlines and agencies a duty names but that were not understood, each wording once
+    (as the appendix reports its cells)."""
+    seen: set[tuple[WarningCode, str]] = set()
+
+    def first(code: WarningCode, text: str) -> bool:
+        new = (code, text) not in seen
+        seen.add((code, text))
+        return new
+
+    for task in tasks:
+        page, block, deadline = task.loc.page, task.loc.block, task.deadline
+        if (
+            deadline is not None
+            and deadline.kind is DeadlineKind.UNSPECIFIED
+            and first(WarningCode.DEADLINE_UNPARSED, deadline.raw)
+        ):
+            report.warn(WarningCode.DEADLINE_UNPARSED, page=page, block=block, raw=deadline.raw)
+        for mention in _unknown_agencies(task.lead_raw, province):
+            if first(WarningCode.AGENCY_UNKNOWN, mention):
+                report.warn(WarningCode.AGENCY_UNKNOWN, page=page, block=block, mention=mention)
+
+
+def _unknown_agencies(raw: str | None, province: str | None) -> list[str]:
+    if not raw:
+        return []
+    cell = parse_agency_cell(raw, province=province)
+    # a heading in which nothing at all was recognised is reported whole
+    return cell.unknown if cell.agencies or cell.unknown else [raw]
 
 
 def deadline_in(text: str, *, plan_year: int | None) -> Deadline | None:
