@@ -9,7 +9,7 @@ break) is merged into it; the header repeated on each page is skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.parsers.appendix.cell_lists import (
     cell_items,
@@ -31,18 +31,6 @@ _INTEGER = re.compile(r"^(\d+)[.)]?$")
 _ROW_LABEL = re.compile(r"^([\w.]{1,8}?)[.)]?$")  # "1", "1.", "12)", "a", "b)", "1.2"
 # the columns whose content makes a row a row of responsibility rather than a heading
 _RESPONSIBILITY: tuple[Role, ...] = ("lead", "support", "deadline", "outputs", "activity")
-# the fields an activity row takes from the row above under the same task when its own
-# cells are empty (web tables that lost their merged cells: seed 002, activity 3.6)
-_INHERITED = ("outputs", "lead", "support", "deadline", "funding", "lead_raw", "support_raw")
-
-_MERGED_TEXT: tuple[tuple[str, Role], ...] = (
-    ("lead", "lead"),
-    ("support", "support"),
-    ("deadline", "deadline"),
-    ("funding", "funding"),
-    ("lead_raw", "lead"),
-    ("support_raw", "support"),
-)
 
 
 @dataclass(frozen=True)
@@ -181,9 +169,19 @@ def merge_continuation(draft: RowDraft, row: Row, r: int, columns: Columns) -> N
         if draft.outputs and items[0][:1].islower():
             draft.outputs[-1] = f"{draft.outputs[-1]} {items.pop(0)}"
         draft.outputs.extend(items)
-    for name, role in _MERGED_TEXT:
-        if text := _own_text(_role_cell(row, columns, role), r):
-            setattr(draft, name, f"{getattr(draft, name)} {text}".strip())
+    lead, support, deadline, funding = (
+        _own_text(_role_cell(row, columns, role), r)
+        for role in ("lead", "support", "deadline", "funding")
+    )
+    draft.lead, draft.lead_raw = _append(draft.lead, lead), _append(draft.lead_raw, lead)
+    draft.support = _append(draft.support, support)
+    draft.support_raw = _append(draft.support_raw, support)
+    draft.deadline = _append(draft.deadline, deadline)
+    draft.funding = _append(draft.funding, funding)
+
+
+def _append(before: str, text: str) -> str:
+    return f"{before} {text}".strip() if text else before
 
 
 def _work(row: Row, r: int, columns: Columns) -> tuple[Cell, Cell | None] | None:
@@ -227,8 +225,7 @@ def row_drafts(
             subgroup=state.subgroup,
             task_key=task_key,
         )
-        _inherit(draft, state.last)
-        drafts.append(draft)
+        drafts.append(_inherited(draft, state.last))
     return drafts
 
 
@@ -256,13 +253,21 @@ def _context(
     return parent, target, task_key
 
 
-def _inherit(draft: RowDraft, prev: RowDraft | None) -> None:
+def _inherited(draft: RowDraft, prev: RowDraft | None) -> RowDraft:
+    """An activity row takes from the row above under the same task what its own cells
+    leave empty (web tables that lost their merged cells: seed 002, activity 3.6)."""
     if prev is None or draft.task_key is None or draft.task_key != prev.task_key:
-        return
-    for name in _INHERITED:
-        if not getattr(draft, name):
-            value = getattr(prev, name)
-            setattr(draft, name, list(value) if isinstance(value, list) else value)
+        return draft
+    return replace(
+        draft,
+        outputs=draft.outputs or list(prev.outputs),
+        lead=draft.lead or prev.lead,
+        support=draft.support or prev.support,
+        deadline=draft.deadline or prev.deadline,
+        funding=draft.funding or prev.funding,
+        lead_raw=draft.lead_raw or prev.lead_raw,
+        support_raw=draft.support_raw or prev.support_raw,
+    )
 
 
 def _row_number(row: Row, r: int, columns: Columns) -> int | None:
