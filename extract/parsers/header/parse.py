@@ -76,7 +76,7 @@ _DIGIT = re.compile(r"\d")
 class HeaderParse:
     header: Header
     plan: Plan | None
-    plan_start: int | None  # index into list(doc.body()) where the attached plan's body starts
+    plan_start: str | None  # id of the block where the attached plan's body starts
 
 
 @dataclass(frozen=True)
@@ -297,10 +297,10 @@ def _warn_blanks(zone: _Zone, *, report: Report, page: int | None) -> None:
 
 def _plan(
     header: Header, zone: _Zone, lines: list[Line], attached: AttachedPlan | None, *, report: Report
-) -> tuple[Plan | None, int | None]:
+) -> tuple[Plan | None, str | None]:
     if header.doc_type in PLAN_TYPES:
         years = years_of(header.title)
-        start = lines[zone.end].index if zone.end < len(lines) else None
+        start = lines[zone.end].block if zone.end < len(lines) else None
         return Plan(
             title=header.title,
             year_start=years[0] if years else None,
@@ -320,7 +320,7 @@ def _plan(
     title = attached.title
     if title and is_caps(title):
         title = sentence_case_title(title, province=header.province)
-    start = lines[attached.start].index if attached.start < len(lines) else None
+    start = lines[attached.start].block if attached.start < len(lines) else None
     return Plan(
         title=title,
         year_start=years[0] if years else None,

@@ -27,7 +27,7 @@ def _doc(*lines: str, labels: dict[int, str] | None = None) -> Document:
     return Document(source=source, blocks=blocks)
 
 
-def _tree(*lines: str, start: int = 0, **kw):
+def _tree(*lines: str, start: str | None = None, **kw):
     report = Report()
     return parse_sections(_doc(*lines, **kw), start=start, report=report), report
 
@@ -266,7 +266,7 @@ def test_stops_at_appendix_and_recipients() -> None:
 
 def test_blocks_before_start_and_before_the_first_section_have_no_section() -> None:
     tree, _ = _tree(
-        "Điều 1. Ban hành", "KẾ HOẠCH", "Chủ đề năm 2025", "I. MỤC TIÊU", "1. Một", start=1
+        "Điều 1. Ban hành", "KẾ HOẠCH", "Chủ đề năm 2025", "I. MỤC TIÊU", "1. Một", start="b0002"
     )
     assert "b0001" not in tree.section_of and "b0003" not in tree.section_of
     assert tree.section_of["b0005"] == "I.1"
@@ -285,7 +285,7 @@ def test_duplicated_run_keeps_the_later_copy_and_moves_the_start() -> None:
     ]
     header = ["Số: 1/QĐ-UBND", "Hà Tĩnh, ngày 31 tháng 12 năm 2025", "QUYẾT ĐỊNH"]
     lines = [*header, *first[:4], *header, *first, "2. Yêu cầu"]
-    tree, report = _tree(*lines, start=3)
+    tree, report = _tree(*lines, start="b0004")
     assert [s.id for s in tree.sections] == ["I", "I.1", "I.1.1", "I.1.2", "I.2"]
     assert tree.sections[0].loc.block == "b0012"  # the later copy
     assert "b0005" not in tree.section_of
@@ -389,7 +389,7 @@ def test_any_sequence_of_lines_gives_a_consistent_tree(lines: list[str], start: 
     lines = [line or "." for line in lines]
     doc = _doc(*lines)
     report = Report()
-    tree = parse_sections(doc, start=start, report=report)
+    tree = parse_sections(doc, start=f"b{start + 1:04d}", report=report)
     ids = [s.id for s in tree.sections]
     assert len(ids) == len(set(ids))
     assert all(s.parent is None or s.parent in ids for s in tree.sections)

@@ -39,7 +39,7 @@ def _plain(target: Target) -> dict:
     return {f: row[f] for f in FIELDS}
 
 
-def _targets(*lines: str, plan: Plan | None = None, start: int = 0) -> list[Target]:
+def _targets(*lines: str, plan: Plan | None = None, start: str | None = None) -> list[Target]:
     blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
     doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
     report = Report()
@@ -158,7 +158,7 @@ def test_decision_before_start_and_appendix_after_end_give_no_targets() -> None:
         "1. Đạt 90% hồ sơ đúng hạn",
         "PHỤ LỤC",
         "1. 100% thủ tục hành chính",
-        start=1,
+        start="b0002",
     )
     assert [(t.value, t.section) for t in targets] == [(90.0, "I.1")]
 
@@ -185,7 +185,7 @@ def test_missing_indicator_is_warned_in_a_targets_part() -> None:
     )
     doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
     report = Report()
-    parse_targets(doc, parse_sections(doc, start=0, report=report), plan=None, report=report)
+    parse_targets(doc, parse_sections(doc, report=report), plan=None, report=report)
     assert report.has(WarningCode.TARGET_INDICATOR_UNKNOWN)
 
 

@@ -21,7 +21,7 @@ def _tasks(*lines: str, province: str | None = "Hà Tĩnh") -> list[Task]:
     blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
     doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
     report = Report()
-    tree = parse_sections(doc, start=0, report=report)
+    tree = parse_sections(doc, report=report)
     return parse_body_tasks(doc, tree, plan=None, province=province, report=report)
 
 
@@ -250,7 +250,7 @@ def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]
     blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
     doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
     report = Report()
-    tree = parse_sections(doc, start=0, report=report)
+    tree = parse_sections(doc, report=report)
     parse_body_tasks(doc, tree, plan=None, province=province, report=report)
     tasks_codes = {WarningCode.DEADLINE_UNPARSED, WarningCode.AGENCY_UNKNOWN}
     return [item.message for item in report.items if item.code in tasks_codes]
