@@ -481,7 +481,15 @@ def test_no_appendix_when_the_text_points_to_one_that_is_missing() -> None:
 
 SEED_PROVINCE = {"001": "Nghệ An", "002": "Hà Tĩnh"}
 FORMATS = ["txt", "docx", "pdf"]
-RESPONSIBILITY_BAR = 0.95
+# Hand-checked rows whose lead, support or deadline the parser still gets wrong, in every
+# format, with what is wrong. A row that goes wrong fails the test; so does a listed row
+# that comes out right, until it is taken off this list.
+KNOWN_WRONG: dict[str, dict[tuple[object, object], str]] = {
+    "001": {
+        ("11", None): "support 'Các Sở, ban, ngành, đơn vị liên quan' read as one agency, not two",
+    },
+    "002": {},
+}
 
 
 def _expected_rows(seed: str) -> tuple[int, list[dict[str, object]]]:
@@ -494,8 +502,8 @@ def _expected_rows(seed: str) -> tuple[int, list[dict[str, object]]]:
 
 def _seed_tasks(seed: str, fmt: str) -> list[Task]:
     path = SEEDS[seed] if fmt == "txt" else SEEDS[seed].with_suffix(f".{fmt}")
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet")
+    if not path.exists():  # committed: a missing sample is a broken checkout, not a skip
+        pytest.fail(f"{path} missing (render it with scripts/render_samples.py)")
     doc = read_document(Path(path))
     return parse_appendix(doc, plan=None, province=SEED_PROVINCE[seed], report=Report())
 
@@ -553,7 +561,8 @@ def test_seed_appendix_matches_the_hand_checked_rows(seed: str, fmt: str) -> Non
     tasks = _seed_tasks(seed, fmt)
     assert len(tasks) == count
     index = _index(tasks, rows)
-    structure, responsibility = [], []
+    structure: list[str] = []
+    responsibility: dict[tuple[object, object], str] = {}
     for row in rows:
         key = (row["no"], row.get("parent")) if "parent" in row else (row["no"], None)
         task = index.get(key)
@@ -562,10 +571,13 @@ def test_seed_appendix_matches_the_hand_checked_rows(seed: str, fmt: str) -> Non
             continue
         structure += [f"task {key}: {p}" for p in _structure_problems(task, row)]
         if problems := _responsibility_problems(task, row):
-            responsibility.append(f"task {key}: " + "; ".join(problems))
+            responsibility[key] = "; ".join(problems)
     assert structure == []
-    right = 1 - len(responsibility) / len(rows)
-    assert right >= RESPONSIBILITY_BAR, "\n".join(responsibility)
+    known = KNOWN_WRONG[seed]
+    new = {key: problem for key, problem in responsibility.items() if key not in known}
+    assert not new, f"rows newly wrong: {new}"
+    fixed = sorted(set(known) - set(responsibility), key=str)
+    assert not fixed, f"rows now right: take {fixed} off KNOWN_WRONG"
 
 
 def test_table_continued_after_an_unrecognised_page_footer() -> None:
