@@ -35,6 +35,13 @@ HEADER_002 = ["TT", "1- Mục tiêu/Chỉ tiêu", "2- Nhiệm vụ", "3- Hoạt 
               "8- Kinh phí"]
 
 
+def committed_sample(path: Path) -> Path:
+    """A file committed under samples/: missing means a broken checkout, so the test fails."""
+    if not path.exists():
+        pytest.fail(f"{path} missing: samples/ is committed (scripts/render_samples.py renders it)")
+    return path
+
+
 def required_file(path: Path, how: str) -> Path:
     """A test input kept outside the test: fails under CI when absent, else skips."""
     if not path.exists():

@@ -13,7 +13,7 @@ from extract.source import make_source
 from schemas.diagnostics import UnreadableFile
 from schemas.document import Document, Paragraph, Table
 from tests import builders as b
-from tests.conftest import HEADER_001, SAMPLES, SEEDS, realdoc
+from tests.conftest import HEADER_001, SAMPLES, SEEDS, committed_sample, realdoc
 
 
 def read(path: Path) -> Document:
@@ -610,15 +610,8 @@ def test_vietnamese_heading_style_names_and_outline_level(tmp_path: Path) -> Non
 
 
 def sample_docx(seed: str) -> Path:
-    """samples/SEED.docx; skipped outside CI before scripts/render_samples.py has run."""
-    import os
-
-    path = SAMPLES / f"{SEEDS[seed].stem}.docx"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} missing under CI (run scripts/render_samples.py)")
-        pytest.skip(f"{path} not rendered yet")
-    return path
+    """samples/SEED.docx (committed, rendered by scripts/render_samples.py)."""
+    return committed_sample(SAMPLES / f"{SEEDS[seed].stem}.docx")
 
 
 def rendered(seed: str) -> tuple[Table, Table]:

@@ -244,11 +244,9 @@ FORMATS = [
 def test_other_formats_give_the_same_sections_and_targets(name: str) -> None:
     from extract import read_document
     from extract.record import document_to_record
-    from tests.conftest import SAMPLES
+    from tests.conftest import SAMPLES, committed_sample
 
-    path = SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"{name} not in samples/")
+    path = committed_sample(SAMPLES / name)
     record = document_to_record(read_document(path), report=Report())
     seed = name[:3]
     expected_targets = json.loads((EXPECTED / seed / "targets.json").read_text("utf-8"))
