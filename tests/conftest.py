@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from schemas.diagnostics import STRICT_MESSAGES_ENV
 
@@ -33,6 +35,11 @@ HEADER_001 = ["TT", "Nhiệm vụ", "Sản phẩm, kết quả đầu ra", "Cơ 
 HEADER_002 = ["TT", "1- Mục tiêu/Chỉ tiêu", "2- Nhiệm vụ", "3- Hoạt động",
               "4- Kết quả, sản phẩm", "5- Chủ trì", "6- Phối hợp", "7- Thời gian hoàn thành",
               "8- Kinh phí"]
+
+
+def load_cases(name: str) -> Any:
+    """The table of cases in tests/cases/NAME (a list, or a dict of lists by topic)."""
+    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
 
 
 def committed_sample(path: Path) -> Path:

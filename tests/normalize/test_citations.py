@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from normalize.citations import citation_identity, clean_serial, find_citations
 from normalize.doc_types import doc_type_of, doc_type_of_symbol, issuer_of_symbol
 from schemas.codes import DocType
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "citations.yaml").read_text("utf-8"))
+CASES = load_cases("citations.yaml")
 
 
 def _fields(match) -> dict:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from pathlib import Path
 
 import pytest
-import yaml
 
 from normalize.deadlines import parse_deadline, split_clauses
 from schemas.codes import DeadlineKind
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "deadlines.yaml").read_text("utf-8"))
+CASES = load_cases("deadlines.yaml")
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +21,7 @@ from extract.readers.text_pipe import parse_flat_pipe
 from extract.source import make_source
 from schemas.diagnostics import WarningCode
 from schemas.document import Cell, Document, Paragraph, Table
-from tests.conftest import CASES, HEADER_001, HEADER_002, SEEDS
-
-
-def _load(name: str) -> list[dict]:
-    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+from tests.conftest import HEADER_001, HEADER_002, SEEDS, load_cases
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +52,7 @@ def _row_of(table: Table, tt: str, nth: int = 0) -> int:
 # --- line rules -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", _load("markdown_marks.yaml"), ids=lambda c: c["line"])
+@pytest.mark.parametrize("case", load_cases("markdown_marks.yaml"), ids=lambda c: c["line"])
 def test_markdown_marks(case: dict) -> None:
     marked = read_markdown_line(case["line"])
     assert (marked.text, marked.bold, marked.italic, marked.heading_level) == (
@@ -68,7 +63,7 @@ def test_markdown_marks(case: dict) -> None:
     )
 
 
-@pytest.mark.parametrize("case", _load("line_joining.yaml"), ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", load_cases("line_joining.yaml"), ids=lambda c: c["id"])
 def test_line_joining(case: dict) -> None:
     runs = list(split_segments(case["lines"], markdown=case["markdown"]))
     assert len(runs) == 1

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from extract.parsers.appendix.columns import column_role, is_column_number_row, read_columns
 from schemas.document import Cell, Table
-from tests.conftest import CASES
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((CASES / "columns.yaml").read_text("utf-8"))
+CASES = load_cases("columns.yaml")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["header"].replace("\n", " ") for c in CASES])
