@@ -12,44 +12,12 @@ from extract.parsers.appendix.cell_lists import cell_items, numbered_items
 from extract.parsers.appendix.columns import read_columns
 from extract.parsers.appendix.rows import RowDraft, TableState, table_to_drafts
 from extract.parsers.appendix.tables import Appendix, appendix_of, parse_appendix
-from schemas.base import Prov
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Cell, Document, Paragraph, Source, Table
+from schemas.document import Cell, Paragraph, Table
 from schemas.record import Plan, Task
+from tests.builders import Spans, make_table
+from tests.builders import document as _doc
 from tests.conftest import EXPECTED, HEADER_001, HEADER_002, SEEDS
-
-Spans = dict[tuple[int, int], tuple[int, int]]
-
-
-def make_table(
-    rows: list[list[str | None]], spans: Spans | None = None, *, id: str = "b0002", page: int = 1
-) -> Table:
-    """A table from its rows; None marks a position covered by a spanning cell."""
-    spans = spans or {}
-    cells = []
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if text is None:
-                continue
-            row_span, col_span = spans.get((r, c), (1, 1))
-            cells.append(
-                Cell(
-                    row=r,
-                    col=c,
-                    row_span=row_span,
-                    col_span=col_span,
-                    text=text,
-                    raw=text,
-                    prov=(Prov(page=page),),
-                )
-            )
-    return Table(
-        id=id,
-        n_rows=len(rows),
-        n_cols=max(len(r) for r in rows),
-        cells=tuple(cells),
-        prov=(Prov(page=page),),
-    )
 
 
 def drafts_of(table: Table, state: TableState | None = None) -> list[RowDraft]:
@@ -357,10 +325,6 @@ def test_cell_items_from_paragraphs_of_a_docx_cell() -> None:
 )
 def test_numbered_items(text: str, entries: list[tuple[str | None, str]]) -> None:
     assert numbered_items(text) == entries
-
-
-def _doc(*blocks: Paragraph | Table) -> Document:
-    return Document(source=Source(path="x.md", sha256="0", format="md"), blocks=blocks)
 
 
 # --- whole documents: warnings, appendix title, seeds against tests/expected ---------------

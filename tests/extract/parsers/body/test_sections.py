@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from extract.parsers.body.numbering import parse_label
 from extract.parsers.body.sections import parse_sections
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Source
+from tests import builders as b
 from tests.conftest import EXPECTED
 from tests.extract.plan_seeds import plan_start, seed_document
 
@@ -17,14 +17,7 @@ SEED_IDS = ["000", "001", "002", "003", "004"]
 FIELDS = ("label", "level", "parent", "area", "kind")
 
 
-def _doc(*lines: str, labels: dict[int, str] | None = None) -> Document:
-    labels = labels or {}
-    blocks = tuple(
-        Paragraph(id=f"b{i + 1:04d}", text=line, raw=line, label=labels.get(i))
-        for i, line in enumerate(lines)
-    )
-    source = Source(path="t.md", sha256="0" * 64, format="md")
-    return Document(source=source, blocks=blocks)
+_doc = b.document_of_lines
 
 
 def _tree(*lines: str, start: str | None = None, **kw):

@@ -7,8 +7,9 @@ import pytest
 from extract.parsers.body.sections import parse_sections
 from extract.parsers.body.targets import parse_targets, split_clauses, year_in
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Source
+from schemas.document import Paragraph
 from schemas.record import Plan, Target
+from tests import builders as b
 from tests.conftest import EXPECTED
 from tests.extract.plan_seeds import PLANS, plan_start, seed_document
 
@@ -40,8 +41,7 @@ def _plain(target: Target) -> dict:
 
 
 def _targets(*lines: str, plan: Plan | None = None, start: str | None = None) -> list[Target]:
-    blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+    doc = b.document_of_lines(*lines)
     report = Report()
     tree = parse_sections(doc, start=start, report=report)
     return parse_targets(doc, tree, plan=plan, report=report)
@@ -183,7 +183,7 @@ def test_missing_indicator_is_warned_in_a_targets_part() -> None:
         Paragraph(id="b0001", text="I. MỤC TIÊU", raw=""),
         Paragraph(id="b0002", text="- 100% việc lạ được làm xong", raw=""),
     )
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+    doc = b.document(*blocks)
     report = Report()
     parse_targets(doc, parse_sections(doc, report=report), plan=None, report=report)
     assert report.has(WarningCode.TARGET_INDICATOR_UNKNOWN)

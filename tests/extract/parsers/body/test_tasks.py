@@ -5,8 +5,8 @@ import pytest
 from extract.parsers.body.sections import parse_sections
 from extract.parsers.body.tasks import parse_body_tasks
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Source
 from schemas.record import Task
+from tests import builders as b
 from tests.extract.plan_seeds import PLANS, PROVINCES, plan_start, seed_document
 
 
@@ -18,8 +18,7 @@ def seed_tasks(seed: str) -> list[Task]:
 
 
 def _tasks(*lines: str, province: str | None = "Hà Tĩnh") -> list[Task]:
-    blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+    doc = b.document_of_lines(*lines)
     report = Report()
     tree = parse_sections(doc, report=report)
     return parse_body_tasks(doc, tree, plan=None, province=province, report=report)
@@ -247,8 +246,7 @@ def test_task_without_deadline_words_has_none() -> None:
 
 
 def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]:
-    blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+    doc = b.document_of_lines(*lines)
     report = Report()
     tree = parse_sections(doc, report=report)
     parse_body_tasks(doc, tree, plan=None, province=province, report=report)

@@ -16,6 +16,7 @@ from extract.parsers.header.signature import parse_signature_text
 from normalize.header_terms import sentence_case_title
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Cell, Document, Paragraph, Source, Table
+from tests import builders as b
 from tests.conftest import EXPECTED, SAMPLES, SEEDS, realdoc
 
 FORMATS = ("txt", "md", "docx", "pdf", "html")
@@ -259,7 +260,7 @@ def test_years_of(text: str, years) -> None:
 
 
 def _source() -> Source:
-    return Source(path="x.docx", sha256="0" * 64, format="docx")
+    return b.source("docx")
 
 
 def _cell(row: int, col: int, text: str) -> Cell:
@@ -267,7 +268,7 @@ def _cell(row: int, col: int, text: str) -> Cell:
 
 
 def _paragraphs(texts: list[str], start: int) -> list[Paragraph]:
-    return [Paragraph(id=f"b{start + i:04d}", text=t, raw=t) for i, t in enumerate(texts)]
+    return list(b.paragraphs(*texts, first=start))
 
 
 def test_header_in_a_two_by_two_table() -> None:
