@@ -365,6 +365,20 @@ def test_broken_document_xml_is_unreadable(tmp_path: Path) -> None:
     assert info.value.reason.startswith("damaged Word .docx file (broken XML")
 
 
+def test_corrupt_compressed_part_is_unreadable(tmp_path: Path) -> None:
+    good = b.make_docx(tmp_path, ["Một câu dài hơn một chút để nén"] * 200, name="good.docx")
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 50
+    for k in range(start, start + 30):  # the deflate stream, not the zip directory
+        data[k] ^= 0xFF
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableFile) as info_:
+        read(path)
+    assert info_.value.reason.startswith("damaged Word .docx file")
+
 @pytest.mark.parametrize("bug", [KeyError("w:val"), ValueError("bad int")])
 def test_a_bug_in_the_walk_is_not_reported_as_a_damaged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bug: Exception
