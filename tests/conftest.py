@@ -37,6 +37,23 @@ HEADER_002 = ["TT", "1- Mục tiêu/Chỉ tiêu", "2- Nhiệm vụ", "3- Hoạt 
               "8- Kinh phí"]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite the machine-written snapshots (review the diff by eye); refused under CI",
+    )
+
+
+@pytest.fixture
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    """Whether to rewrite snapshots instead of comparing: CI compares, always."""
+    wanted = bool(request.config.getoption("--update-snapshots"))
+    if wanted and os.environ.get("CI"):
+        pytest.fail("--update-snapshots is refused when CI is set")
+    return wanted
+
+
 def load_cases(name: str) -> Any:
     """The table of cases in tests/cases/NAME (a list, or a dict of lists by topic)."""
     return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))

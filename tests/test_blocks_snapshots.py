@@ -1,14 +1,14 @@
 """`vanban extract --blocks` on every committed sample, against snapshots in
-tests/expected/<seed>/blocks.<format>.txt, read by eye against the source when written.
+tests/expected/<seed>/blocks_<format>.txt.
 
-A change to what a reader produces shows up here as a diff of the rendered blocks.
-Regenerate after a deliberate change, then review the diff:
-    .venv/bin/python -m tests.test_blocks_snapshots
+The snapshots are machine-written (tier 2 in STYLE.md: they catch changes, they do not
+certify correctness); they were read by eye against the source text when written. After a
+deliberate change to a reader, rewrite them and review the diff:
+    .venv/bin/python -m pytest tests/test_blocks_snapshots.py --update-snapshots
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -26,15 +26,11 @@ def snapshot_of(sample: Path) -> Path:
     return EXPECTED / sample.name[:3] / f"blocks_{sample.suffix[1:]}.txt"
 
 
-def rendered(sample: Path) -> str:
+def rendered(sample: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     from vanban.cli import app
 
-    cwd = Path.cwd()
-    os.chdir(REPO_ROOT)  # the first line names the file as given: keep it relative
-    try:
-        result = CliRunner().invoke(app, ["extract", "--blocks", str(sample)])
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(REPO_ROOT)  # the first line names the file as given: keep it relative
+    result = CliRunner().invoke(app, ["extract", "--blocks", str(sample)])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -45,23 +41,16 @@ def test_every_committed_format_is_covered() -> None:
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name[:3] + p.suffix)
-def test_blocks_match_the_snapshot(sample: Path) -> None:
+def test_blocks_match_the_snapshot(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, update_snapshots: bool
+) -> None:
     committed_sample(REPO_ROOT / sample)
     snapshot = snapshot_of(sample)
-    assert snapshot.exists(), "no snapshot: run python -m tests.test_blocks_snapshots"
-    expected = snapshot.read_text(encoding="utf-8")
-    assert rendered(sample) == expected, (
+    actual = rendered(sample, monkeypatch)
+    if update_snapshots:
+        snapshot.write_text(actual, encoding="utf-8")
+    assert snapshot.exists(), f"no snapshot {snapshot}: run with --update-snapshots"
+    assert actual == snapshot.read_text(encoding="utf-8"), (
         f"{sample}: blocks differ from {snapshot.relative_to(REPO_ROOT)}; if the change is"
-        " meant, regenerate with python -m tests.test_blocks_snapshots and review the diff"
+        " meant, rerun with --update-snapshots and review the diff"
     )
-
-
-def update() -> None:
-    for sample in SAMPLE_FILES:
-        snapshot = snapshot_of(sample)
-        snapshot.write_text(rendered(sample), encoding="utf-8")
-        print(f"wrote {snapshot.relative_to(REPO_ROOT)}")
-
-
-if __name__ == "__main__":
-    update()
