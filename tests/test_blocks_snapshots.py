@@ -1,5 +1,5 @@
 """`vanban extract --blocks` on every committed sample, against snapshots in
-tests/expected/<seed>/blocks_<format>.txt.
+tests/snapshots/<seed>/blocks_<format>.txt (tier 2: machine-written, reviewed in the diff).
 
 The snapshots are machine-written (tier 2 in STYLE.md: they catch changes, they do not
 certify correctness); they were read by eye against the source text when written. After a
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import EXPECTED, REPO_ROOT, SAMPLES, committed_sample
+from tests.conftest import REPO_ROOT, SAMPLES, SNAPSHOTS, committed_sample
 
 # The committed samples: every seed as text, seeds 001 and 002 also as Word and PDF.
 SAMPLE_FILES = sorted(
@@ -23,7 +23,7 @@ SAMPLE_FILES = sorted(
 
 
 def snapshot_of(sample: Path) -> Path:
-    return EXPECTED / sample.name[:3] / f"blocks_{sample.suffix[1:]}.txt"
+    return SNAPSHOTS / sample.name[:3] / f"blocks_{sample.suffix[1:]}.txt"
 
 
 def rendered(sample: Path, monkeypatch: pytest.MonkeyPatch) -> str:
