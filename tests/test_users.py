@@ -51,6 +51,34 @@ def test_data_reuse_side_by_side(engine) -> None:  # type: ignore[no-untyped-def
     }
 
 
+def test_a_target_stated_twice_is_compared_once(engine) -> None:  # type: ignore[no-untyped-def]
+    # seed 000 states "đạt 90%" for data reuse in its targets and again in its tasks
+    frame = compare_targets(engine, indicator="data_reuse")
+    keys = list(zip(frame["document"], frame["target_year"], strict=True))
+    assert len(keys) == len(set(keys)) == 3
+    assert "000_03a7ba252fcebdbf.txt" in set(frame["document"])  # no number: its file
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf", "txt"])
+def test_show_finds_a_document_by_any_file_it_was_imported_from(engine, form: str,  # type: ignore[no-untyped-def]
+                                                                  tmp_path: Path) -> None:
+    """Seed 001 was imported as DOCX, PDF and text; the later forms replaced the earlier,
+    and each of the three files (also copied elsewhere) still finds the one record."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from vanban.cli import app
+
+    url = engine.url.render_as_string(hide_password=False)
+    given = SAMPLES / f"001_1a5f14619ac43e8b.{form}"
+    moved = shutil.copy(given, tmp_path / f"copy.{form}")
+    for ref in (str(given), str(given.relative_to(SAMPLES.parent)), str(moved)):
+        result = CliRunner().invoke(app, ["show", ref, "--db", url])
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.startswith("quyet_dinh 3667/QĐ-UBND")
+
+
 def test_each_compared_value_names_its_source(engine) -> None:  # type: ignore[no-untyped-def]
     frame = compare_targets(engine, indicator="satisfaction_procedures")
     assert all(Path(p).exists() for p in frame["source_path"])
