@@ -63,22 +63,33 @@ def document_label(number: object, path: object) -> str:
     return Path(str(path)).name if isinstance(path, str) and path else "?"
 
 
-def compare_targets(engine: Engine, *, indicator: str | None = None,
-                    province: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """One row per (indicator, document, target year, unit), with the value as a reader
-    would write it and the source document named, so disagreements show.
-
-    A document that states the same aim twice (in its targets and again in its tasks)
-    counts once: the first statement is kept.
-    """
+def compared_targets(engine: Engine, *, indicator: str | None = None,
+                     province: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """compare_targets with every column of targets_frame kept (document_id, years,
+    direction …), for the report page."""
     df = targets_frame(engine, indicator=indicator, province=province, year=year)
     if df.empty:
-        return pd.DataFrame(columns=COMPARE_COLUMNS)
-    df = df.drop_duplicates(["indicator", "document_id", "target_year", "unit"], keep="first")
+        return df.assign(value_label=[], plan=[], document=[])
+    # a document that states the same aim twice (in its targets and again in its
+    # tasks) counts once: its first statement is kept; without an indicator, the aim
+    # is known by its words
+    aim = df["indicator"].fillna("text: " + df["text"])
+    df = df[~df.assign(aim=aim).duplicated(["aim", "document_id", "target_year", "unit"])]
+    df = df.copy()
     df["value_label"] = df.apply(format_value, axis=1)
     df["plan"] = df.apply(_plan_period, axis=1)
     df["document"] = [document_label(n, p) for n, p in
                       zip(df["document_number"], df["source_path"], strict=True)]
+    return df.reset_index(drop=True)
+
+
+def compare_targets(engine: Engine, *, indicator: str | None = None,
+                    province: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """One row per (indicator, document, target year, unit), with the value as a reader
+    would write it and the source document named, so disagreements show."""
+    df = compared_targets(engine, indicator=indicator, province=province, year=year)
+    if df.empty:
+        return pd.DataFrame(columns=COMPARE_COLUMNS)
     out = df.rename(columns={"value": "value_number", "value_label": "value"})
     return out[COMPARE_COLUMNS].reset_index(drop=True)
 
@@ -122,6 +133,22 @@ def documents_frame(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         df = pd.read_sql(text(sql), conn)
     return df.astype({"year_start": "Int64", "year_end": "Int64"})
+
+
+def lead_deadlines(engine: Engine) -> pd.DataFrame:
+    """One row per (task, lead agency): the agency and the task's deadline."""
+    sql = ("SELECT a.agency, k.deadline_kind, k.deadline_end FROM task_agencies a "
+           "JOIN tasks k ON k.id = a.task_id WHERE a.role = 'lead'")
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn)
+
+
+def warning_counts(engine: Engine) -> pd.DataFrame:
+    """Per document and warning code, how many warnings."""
+    sql = ("SELECT document_id, code, count(*) AS n FROM document_warnings "
+           "GROUP BY document_id, code ORDER BY document_id, count(*) DESC, code")
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn)
 
 
 def find_document(engine: Engine, ref: str) -> int | None:

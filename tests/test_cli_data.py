@@ -232,3 +232,16 @@ def test_show_strips_terminal_escapes_from_document_text(tmp_path: Path) -> None
     out = result.stdout
     assert not any(ch in out for ch in "\x1b\x07\x9b\u202e")
     assert "Sở Nội vụ [bold]x[/bold] abc" in out
+
+
+def test_compare_html_titles_in_vietnamese_and_escapes(hostile_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "c.html"
+    result = runner.invoke(app, ["compare", "--format", "html", "--out", str(out),
+                                 "--db", hostile_db])
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Mức độ hài lòng của người dân, doanh nghiệp về giải quyết TTHC (%)" in page
+    assert 'title="satisfaction_procedures"' in page  # the code only as a tooltip
+    assert ">satisfaction_procedures<" not in page
+    for missing in (">nan<", ">None<", "&lt;NA&gt;"):
+        assert missing not in page

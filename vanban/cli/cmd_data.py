@@ -76,17 +76,20 @@ def compare(
     if fmt not in ("table", "csv", "json", "html"):
         raise typer.BadParameter("--format must be table, csv, json or html")
     _check_indicator(indicator)
-    frame = compare_targets(_engine(db), indicator=indicator, province=province, year=year)
+    engine = _engine(db)
     if fmt == "html":
+        from load.queries import compared_targets
         from vanban.html_page import compare_page
 
-        html = compare_page(frame)
+        html = compare_page(compared_targets(engine, indicator=indicator, province=province,
+                                             year=year))
         if out:
             out.write_text(html, encoding="utf-8")
             print(f"wrote {out}")
         else:
             print(html)
         return
+    frame = compare_targets(engine, indicator=indicator, province=province, year=year)
     shown = frame.drop(columns=["value_number", "comparator", "unit", "text", "source_path"])
     _print_frame(shown if fmt == "table" else frame, fmt, title="targets", raw=raw)
 
