@@ -245,3 +245,24 @@ def test_compare_html_titles_in_vietnamese_and_escapes(hostile_db: str, tmp_path
     assert ">satisfaction_procedures<" not in page
     for missing in (">nan<", ">None<", "&lt;NA&gt;"):
         assert missing not in page
+
+
+# --- issue 17: CLI polish ---
+
+def test_version_prints_the_package_version() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"vanban {version('vanban')}"
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["import"], ["compare"], ["audit"],
+                                     ["export"], ["show"], ["report"], ["db", "upgrade"],
+                                     ["db", "current"]], ids=lambda c: " ".join(c) or "vanban")
+def test_help_has_no_type_markers(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: vanban" in result.stdout
+    for marker in ("<bool>", "<str>", "<int", "<path>", "<list[", "<float>", "{"):
+        assert marker not in result.stdout, (command, marker)
