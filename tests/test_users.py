@@ -111,3 +111,15 @@ def test_report_over_the_samples_reads_as_a_person_needs(engine, tmp_path) -> No
     assert "Mức độ hài lòng của người dân, doanh nghiệp về giải quyết TTHC (%)" in titles
     reuse = next(c for c in check.drawn if c.title.startswith("Tỷ lệ khai thác, sử dụng lại"))
     assert sorted(b.label for b in reuse.bars) == ["> 95%", "≥ 50%", "≥ 90%"]
+
+
+@pytest.mark.parametrize("form", ["txt", "docx", "pdf"])
+def test_two_paragraphs_of_one_task_keep_their_full_stop(form: str) -> None:
+    """Seed 001 II.2.b: "… không hợp pháp và không hợp lý." then, as its own paragraph,
+    "Tiếp tục rà soát kiến nghị …": one task, two sentences."""
+    from vanban import extract_record
+
+    record = extract_record(SAMPLES / f"001_1a5f14619ac43e8b.{form}")
+    names = [t.name for t in record.tasks if "không hợp lý" in t.name]
+    assert len(names) == 1
+    assert "không hợp pháp và không hợp lý. Tiếp tục rà soát kiến nghị" in names[0]
