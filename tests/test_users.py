@@ -123,3 +123,29 @@ def test_two_paragraphs_of_one_task_keep_their_full_stop(form: str) -> None:
     names = [t.name for t in record.tasks if "không hợp lý" in t.name]
     assert len(names) == 1
     assert "không hợp pháp và không hợp lý. Tiếp tục rà soát kiến nghị" in names[0]
+
+
+def _readme_sql() -> list[tuple[str, list[list[str]]]]:
+    """Each ```sql example of the README: its query and the rows it shows ("-- a | b")."""
+    from tests.conftest import REPO_ROOT
+
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    examples = []
+    for block in text.split("```sql\n")[1:]:
+        lines = block.split("```", 1)[0].splitlines()
+        query = " ".join(ln for ln in lines if not ln.startswith("--"))
+        rows = [[c.strip() for c in ln[3:].split("|")] for ln in lines if ln.startswith("-- ")]
+        examples.append((query, rows))
+    return examples
+
+
+def test_readme_sql_examples_show_the_rows_the_query_returns(engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    examples = _readme_sql()
+    assert len(examples) == 3
+    for query, shown in examples:
+        with engine.connect() as conn:
+            rows = [["" if v is None else str(v) for v in row]
+                    for row in conn.execute(text(query))]
+        assert rows == shown, query
