@@ -85,8 +85,9 @@ def charts_html(targets: pd.DataFrame) -> list[str]:
     groups = chart_groups(targets[targets["indicator"].notna()])
     if not groups:
         return ['<p class="note">(chưa có chỉ tiêu nào được hai kế hoạch trở lên nêu)</p>']
-    return [figure_html(targets_figure(rows, chart_title(code, unit, labels), unit))
-            for code, unit, rows in groups]
+    titled = sorted(((chart_title(code, unit, labels), unit, rows) for code, unit, rows in groups),
+                    key=lambda t: t[0])
+    return [figure_html(targets_figure(rows, title, unit)) for title, unit, rows in titled]
 
 
 def audit_html(audit: AuditReport) -> list[str]:
@@ -118,7 +119,7 @@ def documents_html(docs: pd.DataFrame, warnings: pd.DataFrame) -> str:
     docs = docs.assign(
         label=[text_of(n) or text_of(p).rsplit("/", 1)[-1]
                for n, p in zip(docs["number"], docs["path"], strict=True)],
-        kind=docs["doc_type"].map(doc_type_label),
+        kind=[doc_type_label(t) if text_of(t) else "" for t in docs["doc_type"]],
         plan=[_period(s, e) for s, e in zip(docs["year_start"], docs["year_end"], strict=True)],
         warnings=docs["id"].map(lambda i: listed.get(i, "")))
     return table_html(docs, {"label": "Văn bản", "kind": "Loại", "issuer": "Cơ quan ban hành",
