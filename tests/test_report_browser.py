@@ -103,3 +103,13 @@ def test_report_page_reads_as_a_person_needs(tmp_path: Path) -> None:
     assert "Luật Cán bộ, công chức" in check.text
     assert "? ?" not in check.text
     assert XSS in check.text  # shown as text, never run
+
+
+def test_report_on_an_empty_database_says_so_in_each_part(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    upgrade(engine)
+    page = build_report(engine)
+    positions = [page.index(f"<h2>{title}</h2>") for title in SECTIONS]
+    assert positions == sorted(positions)
+    assert page.count("(chưa có") == 3  # matrix, charts, tasks
+    assert page.count("(không có)") == 4  # the audit's three tables and the documents
