@@ -116,7 +116,10 @@ def _list_items(doc: Document, tree: SectionTree, province: str | None) -> list[
             tasks[-1] = tasks[-1].model_copy(update={"name": _clean(f"{tasks[-1].name} {text}")})
             continue
         if _extends_item(block, section, tasks, tree):
-            tasks[-1] = tasks[-1].model_copy(update={"name": _clean(f"{tasks[-1].name} {text}")})
+            # a paragraph of its own is a new sentence: keep the stop _clean took off
+            stop = "" if tasks[-1].name.endswith(":") else "."
+            tasks[-1] = tasks[-1].model_copy(
+                update={"name": _clean(f"{tasks[-1].name}{stop} {text}")})
             continue
         task = _task_of(block, section, tree, has_children, state, province)
         if task is not None:
