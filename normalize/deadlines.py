@@ -28,6 +28,7 @@ from normalize.deadline_phrases import (
     recurrence_list,
 )
 from normalize.deadline_units import Unit, expand_elisions, find_units
+from normalize.patterns import DEADLINE_BULLETS
 from normalize.text import fold_ws, nfc
 from schemas.codes import DeadlineKind
 from schemas.record import Deadline
@@ -37,10 +38,16 @@ _ANY_TAG = re.compile(r"<[^>]{0,200}>")
 _HARD_BREAK = "\x1f"  # where a list item or paragraph of the cell ended
 _CLAUSE_BREAK = re.compile(rf"[;{_HARD_BREAK}]+")
 _LINE_BREAK = re.compile(r"[\r\n]+")
-_BULLET = re.compile(r"^\s*(?:[-+•*·–—]\s*)+")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _RANGE_GAP = re.compile(r"^\s*(?:-|đến|tới|đến hết|cho đến)\s*(?:hết\s*)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|và|&|hoặc)\s*$", re.IGNORECASE)
+# A deadline written into a duty: "… gửi về Sở Nội vụ trước ngày 31/01/2026".
+_IN_SENTENCE = re.compile(
+    r"(?<!\w)(?:hoàn thành|chậm nhất|trước|trong)\s+(?:(?:trước|trong)\s+)?"
+    r"(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})",
+    re.IGNORECASE,
+)
 
 
 def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
@@ -60,6 +67,18 @@ def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
     return combine(text, parts)
 
 
+def deadline_in_sentence(text: str, *, plan_year: int | None) -> Deadline | None:
+    """The deadline a sentence writes into itself, if any ("… trước ngày 15/01/2026");
+    several ("… chậm nhất trước ngày 20/01/2025; UBND cấp xã xong trước ngày 31/01/2025")
+    become the parts of one deadline. A sentence names none without a date word.
+
+    >>> str(deadline_in_sentence("Gửi Sở Nội vụ trước ngày 31/01/2026", plan_year=2026).end)
+    '2026-01-31'
+    """
+    phrases = [m.group(0) for m in _IN_SENTENCE.finditer(text)]
+    return parse_deadline("; ".join(phrases), plan_year=plan_year) if phrases else None
+
+
 def split_clauses(raw: str) -> list[str]:
     """List items, lines and ";"-separated clauses of a cell, HTML tags and bullets removed.
 
@@ -70,7 +89,7 @@ def split_clauses(raw: str) -> list[str]:
     clauses = []
     for block in _CLAUSE_BREAK.split(text):
         for line in _logical_lines(block):
-            clause = fold_ws(_BULLET.sub("", line)).strip(" .,")
+            clause = fold_ws(DEADLINE_BULLETS.sub("", line)).strip(" .,")
             if clause:
                 clauses.append(clause)
     return clauses
@@ -87,7 +106,7 @@ def _logical_lines(block: str) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if _BULLET.match(line):
+    if DEADLINE_BULLETS.match(line):
         return False
     if (
         line[0].islower()

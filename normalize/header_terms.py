@@ -15,16 +15,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.doc_types import doc_type_names
+from normalize.patterns import HEADER_ROMAN_WORD
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key, fold_ws, nfc
 
-_DATA = Path(__file__).parent / "data" / "header_terms.yaml"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WORD_SPLIT = re.compile(r"(\w+)", re.UNICODE)
-_ROMAN = re.compile(r"^[IVXLC]{2,}$")
 _TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
@@ -35,7 +34,7 @@ _MAX_PHRASE_WORDS = 8
 
 @dataclass(frozen=True)
 class _Vocab:
-    motto: tuple[str, ...]
+    motto: PhraseSet[str]
     signing_prefixes: tuple[str, ...]
     positions: dict[str, str]  # fold_key -> as written
     official_titles: tuple[str, ...]  # fold keys
@@ -48,7 +47,7 @@ class _Vocab:
 
 @cache
 def _vocab() -> _Vocab:
-    data = load_yaml(_DATA)
+    data = data_file("header_terms.yaml")
 
     def keys(section: str, field: str = "names") -> tuple[str, ...]:
         return tuple(fold_key(x) for x in data[section][field])
@@ -56,7 +55,7 @@ def _vocab() -> _Vocab:
     casing = {fold_key(n): nfc(n) for n in data["casing"]["names"]}
     positions = {fold_key(n): nfc(n) for n in data["positions"]["names"]}
     return _Vocab(
-        motto=keys("motto", "phrases"),
+        motto=PhraseSet.of(data["motto"]["phrases"]),
         signing_prefixes=tuple(nfc(f) for f in data["signing_prefixes"]["forms"]),
         positions=positions,
         official_titles=keys("official_titles"),
@@ -77,8 +76,7 @@ def _starts_with(key: str, prefixes: tuple[str, ...]) -> str | None:
 
 def is_motto(text: str) -> bool:
     """The national motto, its tagline or the party's title (never an agency line)."""
-    key = f" {fold_key(text)} "
-    return any(f" {phrase} " in key for phrase in _vocab().motto)
+    return _vocab().motto.contains(text)
 
 
 def signing_prefixes() -> tuple[str, ...]:
@@ -152,7 +150,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _case_word(word: str) -> str:
-    if word.isdigit() or _ROMAN.match(word) or _is_acronym(word):
+    if word.isdigit() or HEADER_ROMAN_WORD.match(word) or _is_acronym(word):
         return word
     return word.lower()
 

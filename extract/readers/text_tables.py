@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 
 from extract.readers.html import fragment_paragraphs
 from extract.readers.repair import repair_text
+from normalize.patterns import TEXT_GROUP_LABEL, TEXT_LABELLED_TITLE
 from normalize.text import fold_key
 from schemas.document import Cell, Paragraph, Style, Table
 
 # The row-number column heading that marks a header row ("TT", "STT", "Số TT").
 _ROW_NUMBER_HEADINGS = {fold_key(h) for h in ("TT", "STT", "Số TT", "Số thứ tự")}
-_GROUP_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})+)\.?$")
-_LABELLED_TITLE = re.compile(r"^([IVXLC]{1,6})[.\-–]?\s+(\S.*)$")
 _TAG = re.compile(r"<\s*/?\s*(?:b|strong|i|em|u|p|br|ul|ol|li|div|span)\b[^>]*>", re.I)
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -96,10 +95,10 @@ def group_row(cells: list[CellDraft], n_cols: int) -> list[CellDraft] | None:
         return None
     if len(filled) == 2 and cells[0] is filled[0] and cells[1] is filled[1]:
         label, title = filled
-        if not _GROUP_LABEL.match(label.text.strip()):
+        if not TEXT_GROUP_LABEL.match(label.text.strip()):
             return None
     elif len(filled) == 1 and cells[0] is filled[0]:
-        match = _LABELLED_TITLE.match(filled[0].text)
+        match = TEXT_LABELLED_TITLE.match(filled[0].text)
         if not match:
             return None
         bold = filled[0].bold
