@@ -32,6 +32,7 @@ class Phrases:
     continuations: tuple[str, ...]
     fillers: tuple[str, ...]
     periods: dict[str, Recurrence]  # fold_key of the phrase → its recurrence
+    recurring_alone: PhraseSet[str]
 
 
 @cache
@@ -56,12 +57,14 @@ def phrases() -> Phrases:
         periods={
             fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["recurrence_periods"]
         },
+        recurring_alone=PhraseSet.of(keys("recurring_alone")),
     )
 
 
 @cache
-def _periodic() -> PhraseSet[str]:
-    return PhraseSet.of(["định kỳ"])
+def words_as_written(group: str) -> tuple[str, ...]:
+    """The phrases of a group matched as written (NFC), not on fold_key: "đến", "và" …"""
+    return tuple(nfc(str(row["phrase"])) for row in data_file("deadline_phrases.yaml")[group])
 
 
 def finest(recurrences: list[Recurrence]) -> Recurrence | None:
@@ -109,7 +112,7 @@ def recurrence_list(text: str) -> Recurrence | None:
 def _marked_recurrence(key: str) -> tuple[bool, Recurrence | None]:
     """('định kỳ' or 'hàng tháng' … present, the finest period so marked)."""
     found = _marked_periods(key)
-    return bool(found) or _periodic().contains(key, folded=True), finest(found)
+    return bool(found) or phrases().recurring_alone.contains(key, folded=True), finest(found)
 
 
 def _marked_periods(key: str) -> list[Recurrence]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from functools import cache
 
 from normalize.deadline_phrases import (
     classify_phrase,
@@ -26,6 +27,7 @@ from normalize.deadline_phrases import (
     is_relative,
     marked_recurrence,
     recurrence_list,
+    words_as_written,
 )
 from normalize.deadline_units import Unit, expand_elisions, find_units
 from normalize.patterns import DEADLINE_BULLETS
@@ -39,15 +41,35 @@ _HARD_BREAK = "\x1f"  # where a list item or paragraph of the cell ended
 _CLAUSE_BREAK = re.compile(rf"[;{_HARD_BREAK}]+")
 _LINE_BREAK = re.compile(r"[\r\n]+")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
-_RANGE_GAP = re.compile(r"^\s*(?:-|đến|tới|đến hết|cho đến)\s*(?:hết\s*)?$", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^\s*(?:,|và|&|hoặc)\s*$", re.IGNORECASE)
-# A deadline written into a duty: "… gửi về Sở Nội vụ trước ngày 31/01/2026".
-_IN_SENTENCE = re.compile(
-    r"(?<!\w)(?:hoàn thành|chậm nhất|trước|trong)\s+(?:(?:trước|trong)\s+)?"
-    r"(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-    r"|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})",
-    re.IGNORECASE,
-)
+
+
+def _either(group: str) -> str:
+    return "|".join(re.escape(w) for w in words_as_written(group))
+
+
+@cache
+def _range_gap() -> re.Pattern[str]:
+    """What stands between two periods of one range: "-", "đến", "đến hết" …"""
+    return re.compile(
+        rf"^\s*(?:-|{_either('range_words')})\s*(?:(?:{_either('range_end_words')})\s*)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _list_gap() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:,|{_either('list_words')}|&)\s*$", re.IGNORECASE)
+
+
+@cache
+def _in_sentence() -> re.Pattern[str]:
+    """A deadline written into a duty: "… gửi về Sở Nội vụ trước ngày 31/01/2026"."""
+    return re.compile(
+        rf"(?<!\w)(?:{_either('sentence_marks')})\s+(?:(?:{_either('sentence_marks_then')})\s+)?"
+        r"(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+        r"|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})",
+        re.IGNORECASE,
+    )
 
 
 def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
@@ -75,7 +97,7 @@ def deadline_in_sentence(text: str, *, plan_year: int | None) -> Deadline | None
     >>> str(deadline_in_sentence("Gửi Sở Nội vụ trước ngày 31/01/2026", plan_year=2026).end)
     '2026-01-31'
     """
-    phrases = [m.group(0) for m in _IN_SENTENCE.finditer(text)]
+    phrases = [m.group(0) for m in _in_sentence().finditer(text)]
     return parse_deadline("; ".join(phrases), plan_year=plan_year) if phrases else None
 
 
@@ -181,10 +203,10 @@ def _groups(text: str, units: list[Unit]) -> list[tuple[list[Unit], bool]]:
     previous_end = 0
     for unit in units:
         gap = text[previous_end : unit.start]
-        if groups and _RANGE_GAP.match(gap):
+        if groups and _range_gap().match(gap):
             groups[-1][0].append(unit)
         else:
-            listed_after_before = bool(groups and groups[-1][1] and _LIST_GAP.match(gap))
+            listed_after_before = bool(groups and groups[-1][1] and _list_gap().match(gap))
             before = ends_with_before(gap) or listed_after_before
             groups.append(([unit], before))
         previous_end = unit.end

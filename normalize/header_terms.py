@@ -42,6 +42,9 @@ class _Vocab:
     admin_levels: tuple[str, ...]
     casing: dict[str, str]
     openers: tuple[str, ...]
+    motto_openers: tuple[str, ...]
+    subject_marks: tuple[str, ...]
+    recipients_openers: tuple[str, ...]
     signed_markers: tuple[str, ...]
 
 
@@ -63,6 +66,9 @@ def _vocab() -> _Vocab:
         admin_levels=keys("admin_levels"),
         casing={**casing, **positions},
         openers=keys("preamble_openers", "phrases"),
+        motto_openers=keys("motto_openers", "phrases"),
+        subject_marks=keys("subject_marks", "phrases"),
+        recipients_openers=keys("recipients_openers", "phrases"),
         signed_markers=tuple(fold_ws(nfc(x)).lower() for x in data["signed_markers"]["phrases"]),
     )
 
@@ -134,6 +140,31 @@ def preamble_opener(text: str) -> str | None:
     if not text.lstrip()[:1].isalpha():
         return None
     return _starts_with(fold_key(text[:60]), _vocab().openers)
+
+
+def opens_motto(text: str) -> bool:
+    """Whether a line opens like the motto's second line ("Độc lập - Tự do …")."""
+    key = fold_key(text)
+    return any(key.startswith(opener) for opener in _vocab().motto_openers)
+
+
+def opens_recipients(text: str) -> bool:
+    """Whether a line opens the recipients block ("Nơi nhận:")."""
+    key = fold_key(text)
+    return any(key.startswith(opener) for opener in _vocab().recipients_openers)
+
+
+def after_subject_mark(text: str) -> str | None:
+    """The subject a "V/v …" line gives ("" when nothing follows the mark), or None when
+    the line has no such mark.
+
+    >>> after_subject_mark("V/v triển khai Kế hoạch CCHC")
+    'triển khai Kế hoạch CCHC'
+    """
+    key = fold_key(text)
+    if not any(key.startswith(mark + " ") for mark in _vocab().subject_marks):
+        return None
+    return text.split(" ", 1)[1] if " " in text else ""
 
 
 def is_signed_marker(text: str) -> bool:
