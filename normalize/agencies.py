@@ -26,7 +26,6 @@ Decisions (documented for users of the data):
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -39,8 +38,6 @@ from normalize.registry import AgencyEntry, agency_by_name, successors
 from normalize.text import fold_ws, nfc
 from schemas.record import AgencyRef
 
-_TAG_BREAK = re.compile(r"<\s*/?\s*(?:br|li|p|div|tr)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 _PAREN = re.compile(r"\([^()]*\)")
 
 
@@ -56,7 +53,7 @@ class AgencyCell:
 
 
 def _clean(text: str) -> str:
-    text = html.unescape(_TAG.sub("", _TAG_BREAK.sub("\n", nfc(text))))
+    text = nfc(text)
     while _PAREN.search(text):
         text = _PAREN.sub(" ", text)
     return text

@@ -16,7 +16,6 @@ Never raises: what is not understood is kind "unspecified", for the caller to wa
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from functools import cache
 
@@ -35,10 +34,7 @@ from normalize.text import fold_ws, nfc
 from schemas.codes import DeadlineKind
 from schemas.record import Deadline
 
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:li|p|br|div|tr|td|th|ul|ol)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]{0,200}>")
-_HARD_BREAK = "\x1f"  # where a list item or paragraph of the cell ended
-_CLAUSE_BREAK = re.compile(rf"[;{_HARD_BREAK}]+")
+_CLAUSE_BREAK = re.compile(r";+")
 _LINE_BREAK = re.compile(r"[\r\n]+")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 
@@ -76,7 +72,7 @@ def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
     """Thời gian hoàn thành → Deadline; kind "unspecified" when the phrase is not understood.
 
     `plan_year` is the year a cell means when it names none ("Trong năm").
-    `raw` of the result is the cell text with HTML tags and bullets removed, NFC,
+    `raw` of the result is the cell text with bullets removed, NFC,
     whitespace folded, its clauses joined by "; ".
     """
     clauses = split_clauses(raw)
@@ -102,14 +98,13 @@ def deadline_in_sentence(text: str, *, plan_year: int | None) -> Deadline | None
 
 
 def split_clauses(raw: str) -> list[str]:
-    """List items, lines and ";"-separated clauses of a cell, HTML tags and bullets removed.
+    """List items, lines and ";"-separated clauses of a cell, bullets removed.
 
     A line break ends a clause only when the next line is a new item (a bullet, or a
     deadline of its own); a line wrapped by a narrow column goes on in the next one.
     """
-    text = _ANY_TAG.sub(" ", _BLOCK_TAG.sub(_HARD_BREAK, nfc(html.unescape(raw))))
     clauses = []
-    for block in _CLAUSE_BREAK.split(text):
+    for block in _CLAUSE_BREAK.split(nfc(raw)):
         for line in _logical_lines(block):
             clause = fold_ws(DEADLINE_BULLETS.sub("", line)).strip(" .,")
             if clause:

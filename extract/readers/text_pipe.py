@@ -42,6 +42,7 @@ from extract.readers.text_tables import (
     CellDraft,
     TableDraft,
     group_row,
+    html_cell,
     is_header_row,
     plain_cell,
 )
@@ -127,7 +128,7 @@ def _read_row(lines: Sequence[str], i: int, n_cols: int | None) -> tuple[_Row, i
             if end is None:
                 return row, i
             raw = "\n".join(line.strip() for line in lines[i : end + 1])
-            row.slots.append(_Slot("text", cell=plain_cell(raw.rstrip(" |"))))
+            row.slots.append(_Slot("text", cell=html_cell(raw.rstrip(" |"))))
             i = end + 1
         if n_cols is not None and row.width >= n_cols:
             return row, i

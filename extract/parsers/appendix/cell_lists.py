@@ -13,15 +13,13 @@ from normalize.patterns import CELL_BULLET, CELL_INLINE_BULLET, CELL_ITEM_START,
 from normalize.text import fold_ws
 from schemas.document import Cell, Paragraph
 
-# tags a text form may leave in a cell (seed 001 keeps "<b>I</b>" in its TSV rows)
-_INLINE_TAG = re.compile(r"</?(?:b|strong|i|em|u|span|p|br|font)\b[^>]*>", re.IGNORECASE)
 _DECIMAL_NO = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?(?=\s|$)")
 _TRAILING = " ;."  # a trailing comma is kept: the row may go on after a page break
 
 
 def clean_text(text: str) -> str:
-    """Whitespace folded, stray inline HTML tags dropped."""
-    return fold_ws(_INLINE_TAG.sub(" ", text))
+    """Whitespace folded (markup never gets here: the readers take it off)."""
+    return fold_ws(text)
 
 
 def strip_marker(text: str) -> str:
