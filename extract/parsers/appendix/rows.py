@@ -8,7 +8,6 @@ break) is merged into it; the header repeated on each page is skipped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from extract.parsers.appendix.cell_lists import (
@@ -20,15 +19,17 @@ from extract.parsers.appendix.cell_lists import (
     strip_marker,
 )
 from extract.parsers.appendix.columns import Columns, Role, is_column_number_row, is_repeated_header
+from normalize.patterns import (
+    ROW_INTEGER,
+    ROW_LABEL,
+    ROW_LETTER_NO,
+    ROW_ROMAN_HEADING,
+    ROW_ROMAN_NO,
+    ROW_SUBGROUP_NO,
+)
 from schemas.document import Cell, Table
 
 Row = list[Cell | None]
-_ROMAN = re.compile(r"^(?:PHẦN\s+)?([IVXLC]+)[.):]?$", re.IGNORECASE)
-_ROMAN_HEADING = re.compile(r"^([IVXLC]+)[.):]?\s+(\S.*)$")
-_SUBGROUP_NO = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
-_LETTER_NO = re.compile(r"^([A-ZĐ])[.)]?$")
-_INTEGER = re.compile(r"^(\d+)[.)]?$")
-_ROW_LABEL = re.compile(r"^([\w.]{1,8}?)[.)]?$")  # "1", "1.", "12)", "a", "b)", "1.2"
 # the columns whose content makes a row a row of responsibility rather than a heading
 _RESPONSIBILITY: tuple[Role, ...] = ("lead", "support", "deadline", "outputs", "activity")
 
@@ -126,16 +127,16 @@ def group_of_row(row: Row, r: int, columns: Columns) -> tuple[Group, bool] | Non
     if name_cell.col in {columns.roles.get(role) for role in _RESPONSIBILITY}:
         return None
     no, name = clean_text(no_cell.text), clean_text(name_cell.text)
-    if m := _ROMAN.match(no) or _LETTER_NO.match(no):
+    if m := ROW_ROMAN_NO.match(no) or ROW_LETTER_NO.match(no):
         return Group(m.group(1), name), False
-    if m := _SUBGROUP_NO.match(no):
+    if m := ROW_SUBGROUP_NO.match(no):
         return Group(m.group(1), name), True
     return None
 
 
 def _heading_cell(text: str, *, spans_row: bool) -> tuple[Group, bool] | None:
     """One filled cell: "II CẢI CÁCH THỦ TỤC HÀNH CHÍNH …", or a capitalised title."""
-    if m := _ROMAN_HEADING.match(text):
+    if m := ROW_ROMAN_HEADING.match(text):
         return Group(m.group(1), m.group(2)), False
     letters = [ch for ch in text if ch.isalpha()]
     if spans_row and len(letters) > 3 and all(ch.isupper() for ch in letters):
@@ -272,12 +273,12 @@ def _inherited(draft: RowDraft, prev: RowDraft | None) -> RowDraft:
 
 def _row_number(row: Row, r: int, columns: Columns) -> int | None:
     text = _own_text(_role_cell(row, columns, "no"), r)
-    match = _INTEGER.match(text)
+    match = ROW_INTEGER.match(text)
     return int(match.group(1)) if match else None
 
 
 def _row_label(text: str) -> str | None:
-    match = _ROW_LABEL.match(text)
+    match = ROW_LABEL.match(text)
     return match.group(1) if match else None
 
 

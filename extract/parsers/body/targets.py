@@ -17,6 +17,7 @@ from extract.parsers.body.sections import SectionTree, paragraph_label
 from normalize.figures import Figure, parse_figures
 from normalize.indicators import indicator_area, indicator_of
 from normalize.section_kinds import section_kind_of
+from normalize.target_words import names_aim, subject_pattern
 from normalize.text import fold_ws
 from schemas.codes import SectionKind
 from schemas.diagnostics import Report, WarningCode
@@ -27,12 +28,8 @@ _SKIPPED_KINDS = (SectionKind.PURPOSE, SectionKind.FUNDING)
 _HEADING_WORDS = 20  # headings longer than this are numbered sentences, not topics
 # A sentence ends at ";" or at "." before a new sentence (capital, digit, list mark).
 _CLAUSE_END = re.compile(r"(?<=;)\s+|(?<=;)$|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(+\-–])")
-_SUBJECT = re.compile(r"(?<!\w)(?:tỷ lệ|mức độ|chỉ số)(?!\w)", re.IGNORECASE)
 _TOP_BULLETS = ("-", "–", "—", "•")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{2,40}):(?P<rest>.*)$")
-_AIM_WORDS = re.compile(
-    r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|tối thiểu|ít nhất|không dưới)(?!\w)", re.IGNORECASE
-)
 _BOUNDARY = re.compile(r",\s+|\s+và\s+|;\s+", re.IGNORECASE)
 _YEAR = re.compile(
     r"(?<!so với )(?<!tháng \d )(?<!tháng \d\d )"  # a baseline, or a date in a citation
@@ -81,7 +78,7 @@ class _AimContext:
         if head and section_kind_of(head["head"]) is SectionKind.TARGETS:
             return _AimStep(True, replace(context, open=not head["rest"].strip()))
         in_targets_part = section is not None and section.kind is SectionKind.TARGETS
-        admitted = context.open or in_targets_part or _AIM_WORDS.search(text) is not None
+        admitted = context.open or in_targets_part or names_aim(text)
         return _AimStep(admitted, context)
 
 
@@ -155,7 +152,7 @@ def figure_contexts(clause: str, figures: list[Figure]) -> list[str]:
     begins = []
     for i, figure in enumerate(figures):
         prev_end = figures[i - 1].end if i else 0
-        subject = _SUBJECT.search(clause, prev_end, figure.start)
+        subject = subject_pattern().search(clause, prev_end, figure.start)
         if subject is not None:
             begins.append(subject.start())
         elif len(figures) == 1 or i == 0:

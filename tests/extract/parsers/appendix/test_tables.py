@@ -33,7 +33,7 @@ def test_group_rows_give_group_to_the_rows_under_them() -> None:
     table = make_table(
         [
             HEADER_001,
-            ["<b>I</b>", "<b>CẢI CÁCH THỂ CHẾ</b>", "", "", "", ""],
+            ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", ""],
             [
                 "1",
                 "Tham mưu xây dựng văn bản QPPL",
@@ -43,7 +43,7 @@ def test_group_rows_give_group_to_the_rows_under_them() -> None:
                 "Theo yêu cầu",
             ],
             [
-                "<b>II CẢI CÁCH THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA</b>",
+                "II CẢI CÁCH THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA",
                 "",
                 "",
                 "",
