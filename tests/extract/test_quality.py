@@ -55,7 +55,9 @@ WORSE = [WarningCode.AGENCY_UNKNOWN, WarningCode.DEADLINE_UNPARSED,
 @pytest.mark.parametrize("code", WORSE, ids=str)
 @pytest.mark.parametrize("seed", ["001", "002"])
 def test_a_record_with_errors_scores_lower(seed: str, code: WarningCode) -> None:
-    record = _seed(seed)
+    # the seed as it would read without any warning of this code, then with one
+    seeded = _seed(seed)
+    record = seeded.model_copy(update={"warnings": [w for w in seeded.warnings if w.code != code]})
     worse = record.model_copy(update={"warnings": [
         *record.warnings, WarningItem(code=code, message="x", page=1)]})
     assert _score(worse) < _score(record)
