@@ -10,12 +10,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key, fold_ws, nfc
 
-_DATA = Path(__file__).parent / "data" / "header_sources.yaml"
 _MAX_FURNITURE_WORDS = 6  # the longest whole-line furniture ("Theo dõi hiệu lực văn bản")
 _BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2,}")
 _SIGNED_AT = re.compile(
@@ -28,15 +27,17 @@ class _Terms:
     lines: frozenset[str]
     openers: tuple[str, ...]
     markers: tuple[str, ...]
+    marker_words: PhraseSet[str]
     draft: re.Pattern[str]
-    time_labels: tuple[str, ...]
-    other_types: tuple[str, ...]
+    time_labels: PhraseSet[str]
+    other_types: PhraseSet[str]
     not_abbreviations: tuple[str, ...]
+    title_openers: frozenset[str]
 
 
 @cache
 def _terms() -> _Terms:
-    data = load_yaml(_DATA)
+    data = data_file("header_sources.yaml")
     furniture, draft, note = data["furniture"], data["draft"], data["signature_note"]
     rounds = "|".join(re.escape(fold_key(r)) for r in draft["rounds"])
     # "du thao", "du thao lan 2", "du thao 3", "du thao ngay 12 3 2025", "(du thao)"
@@ -47,10 +48,12 @@ def _terms() -> _Terms:
         # openers keep their punctuation ("Chia sẻ:" is a button, "Chia sẻ dữ liệu" a title)
         openers=tuple(fold_ws(nfc(t)).lower() for t in furniture["openers"]),
         markers=tuple(nfc(t).lower() for t in furniture["markers"]),
+        marker_words=PhraseSet.of(furniture["markers"]),
         draft=re.compile(pattern),
-        time_labels=tuple(fold_key(t) for t in note["time_labels"]),
-        other_types=tuple(fold_key(t) for t in data["other_types"]["words"]),
+        time_labels=PhraseSet.of(note["time_labels"]),
+        other_types=PhraseSet.of(data["other_types"]["words"]),
         not_abbreviations=tuple(data["not_abbreviations"]["phrases"]),
+        title_openers=frozenset(fold_key(t) for t in data["title_openers"]["phrases"]),
     )
 
 
@@ -60,7 +63,7 @@ def is_site_furniture(text: str) -> bool:
     terms = _terms()
     # substring tests first, in C: this runs on every line of a document
     lowered = text.lower()
-    if any(m in lowered for m in terms.markers) and _has_marker_word(lowered, terms.markers):
+    if any(m in lowered for m in terms.markers) and terms.marker_words.contains(text):
         return True
     if (">" in text or "»" in text or "›" in text) and _BREADCRUMB.search(text):
         return True
@@ -68,11 +71,6 @@ def is_site_furniture(text: str) -> bool:
     if lowered.startswith(terms.openers):
         return True
     return lowered.count(" ") < _MAX_FURNITURE_WORDS and fold_key(text) in terms.lines
-
-
-def _has_marker_word(lowered: str, markers: tuple[str, ...]) -> bool:
-    # a marker as a word of its own ("www", not "awww"; "zalo", not "zalora")
-    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lowered) for m in markers if m in lowered)
 
 
 def is_draft_stamp(text: str) -> bool:
@@ -83,8 +81,13 @@ def is_draft_stamp(text: str) -> bool:
 def opens_with_other_type(text: str) -> bool:
     """'BIÊN BẢN HỌP …', 'PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC': a type outside the
     contract's list, at the start of its line."""
-    key = fold_key(text)
-    return any(key == t or key.startswith(t + " ") for t in _terms().other_types)
+    return any(m.start == 0 for m in _terms().other_types.find(text))
+
+
+def opens_title(opener: str) -> bool:
+    """Whether a preamble opener (as header_terms.preamble_opener gives it, a fold key)
+    may also open a title."""
+    return opener in _terms().title_openers
 
 
 def words_not_abbreviations(text: str) -> str:
@@ -97,8 +100,7 @@ def words_not_abbreviations(text: str) -> str:
 
 def signature_date(text: str) -> dt.date | None:
     """The date of an e-signature note's time line ('Thời gian ký: 13/11/2025 15:53:50')."""
-    key = fold_key(text)
-    if not key.startswith(_terms().time_labels):
+    if not any(m.start == 0 for m in _terms().time_labels.find(text)):
         return None
     m = _SIGNED_AT.search(text)
     if m is None:
@@ -109,5 +111,11 @@ def signature_date(text: str) -> dt.date | None:
         return None
 
 
-__all__ = ["is_draft_stamp", "is_site_furniture", "opens_with_other_type", "signature_date",
-           "words_not_abbreviations"]
+__all__ = [
+    "is_draft_stamp",
+    "is_site_furniture",
+    "opens_title",
+    "opens_with_other_type",
+    "signature_date",
+    "words_not_abbreviations",
+]

@@ -20,16 +20,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.registry import provinces
 from normalize.text import fold_ws, nfc
 
-_DATA = Path(__file__).parent / "data" / "ocr_header_terms.yaml"
 LINE_PLAIN = 88.0  # ratio of a line to an entry, tone marks aside ...
 LINE_MARKED = 60.0  # ... and with them (OCR often loses several marks on one line)
 SHORT_PLAIN = 100.0  # an entry of fewer than 8 letters must match exactly, marks aside
@@ -72,9 +70,9 @@ def _entry(text: str, *, caps_only: bool = False) -> _Entry:
 
 @cache
 def _lists() -> _Lists:
-    data = load_yaml(_DATA)
+    data = data_file("ocr_header_terms.yaml")
     groups = data["lines"]
-    caps_groups = set(data["caps_only"])
+    caps_groups = set(data["caps_only"]["groups"])
     lines = tuple(
         _entry(t, caps_only=key in caps_groups)
         for key, values in groups.items()

@@ -64,16 +64,20 @@ from extract.parsers.header.sources import (
 )
 from normalize.dates import PartialDate
 from normalize.doc_types import doc_type_of_symbol
-from normalize.header_sources import signature_date
+from normalize.header_sources import opens_title, signature_date
 from normalize.header_terms import (
+    after_subject_mark,
     is_motto,
+    opens_motto,
+    opens_recipients,
     position_of,
+    preamble_opener,
     sentence_case_title,
     starts_with_body_head,
     strip_official_title,
 )
+from normalize.patterns import HEADER_HEADING
 from normalize.provinces import find_province
-from normalize.text import fold_key
 from schemas.codes import DocType
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, Table
@@ -90,7 +94,7 @@ _AUTHORITY_TYPES = frozenset({"quyet_dinh", "nghi_quyet", "chi_thi", "quy_che", 
 class HeaderParse:
     header: Header
     plan: Plan | None
-    plan_start: int | None  # index into list(doc.body()) where the attached plan's body starts
+    plan_start: str | None  # id of the block where the attached plan's body starts
 
 
 @dataclass(frozen=True)
@@ -116,22 +120,20 @@ def _zone_end(lines: list[Line]) -> int:
 
 
 def _title_after_type(lines: list[Line], i: int) -> bool:
-    """The line under the type line (or under "V/v …") goes on with the title even when
-    it opens like a preamble or a heading ("KẾ HOẠCH" / "Thực hiện Chương trình …",
-    "V/v chuẩn bị triển khai" / "Chương trình MTQG …"); "Căn cứ" and the articles
-    still end the header."""
+    """The line under the type line (or under "V/v …") goes on with the title when it
+    only looks like a body start: a preamble opener that also opens titles ("KẾ HOẠCH"
+    / "Thực hiện Chương trình …") or a heading's word ("V/v chuẩn bị triển khai" /
+    "Chương trình MTQG …"). "Căn cứ", "Kính gửi" and the articles still end the header."""
     if i == 0:
         return False
     above = lines[i - 1].text
-    if doc_type_line(above) is None and not fold_key(above).startswith("v v "):
+    if doc_type_line(above) is None and after_subject_mark(above) is None:
         return False
     text = lines[i].text
-    return not (
-        fold_key(text).startswith(fold_key("Căn cứ"))
-        or is_articles_opener(text)
-        or parse_article(text) is not None
-        or len(text) > 300
-    )
+    opener = preamble_opener(text)
+    if opener is not None:
+        return opens_title(opener)
+    return HEADER_HEADING.match(text) is not None and parse_article(text) is None
 
 
 def _find_number(lines: list[Line], end: int) -> tuple[int, NumberLine] | None:
@@ -208,7 +210,7 @@ def _title_and_authority(
 def _is_title_noise(text: str) -> bool:
     """Header lines a PDF may put among the title lines (the motto in capitals, the
     number or date column); "Nước Cộng hòa xã hội chủ nghĩa Việt Nam" is a title."""
-    motto = is_motto(text) and (is_caps(text) or fold_key(text).startswith(fold_key("Độc lập")))
+    motto = is_motto(text) and (is_caps(text) or opens_motto(text))
     return (
         motto
         or parse_number_line(text) is not None
@@ -219,10 +221,11 @@ def _is_title_noise(text: str) -> bool:
 
 def _vv_title(lines: list[Line], end: int) -> list[str]:
     """The "V/v …" line of a công văn and the lines that go on with it."""
-    start = next((i for i in range(end) if fold_key(lines[i].text).startswith("v v ")), None)
-    if start is None or " " not in lines[start].text:
+    marked = ((i, after_subject_mark(lines[i].text)) for i in range(end))
+    start, subject = next(((i, s) for i, s in marked if s), (None, None))
+    if start is None or subject is None:
         return []
-    title = [lines[start].text.split(" ", 1)[1]]
+    title = [subject]
     for line in lines[start + 1 : end]:
         text = line.text
         if _is_other_header_line(text) or is_caps(text) or len(text.split()) < 2:
@@ -336,8 +339,7 @@ def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
         if found:
             articles.append((found[0], [found[1]] if found[1] else []))
         elif articles:
-            key = fold_key(line.text)
-            if key.startswith(fold_key("Nơi nhận")) or is_caps(line.text):
+            if opens_recipients(line.text) or is_caps(line.text):
                 break
             articles[-1][1].append(line.text)
     return [Article(no=no, text="\n".join(parts)) for no, parts in articles]
@@ -368,10 +370,10 @@ def _warn_blanks(zone: _Zone, *, report: Report, page: int | None, ocr: bool) ->
 
 def _plan(
     header: Header, zone: _Zone, lines: list[Line], attached: AttachedPlan | None, *, report: Report
-) -> tuple[Plan | None, int | None]:
+) -> tuple[Plan | None, str | None]:
     if header.doc_type in PLAN_TYPES:
         years = years_of(header.title)
-        start = lines[zone.end].index if zone.end < len(lines) else None
+        start = lines[zone.end].block if zone.end < len(lines) else None
         return Plan(
             title=header.title,
             year_start=years[0] if years else None,
@@ -391,7 +393,7 @@ def _plan(
     title = attached.title
     if title and is_caps(title):
         title = sentence_case_title(title, province=header.province)
-    start = lines[attached.start].index if attached.start < len(lines) else None
+    start = lines[attached.start].block if attached.start < len(lines) else None
     return Plan(
         title=title,
         year_start=years[0] if years else None,
