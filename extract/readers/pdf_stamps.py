@@ -122,7 +122,14 @@ class Stamps:
         self._failed = False
 
     def words(self, index: int, page_words: Sequence[Word]) -> list[Word]:
-        """Stamped figures of page `index` (0-based) to add to `page_words`."""
+        """Stamped figures of page `index` (0-based) to add to `page_words`; none when
+        PDFium cannot flatten the page (the page's own text is read all the same)."""
+        try:
+            return self._words(index, page_words)
+        except pdfium.PdfiumError:
+            return []
+
+    def _words(self, index: int, page_words: Sequence[Word]) -> list[Word]:
         doc = self._open()
         if doc is None or not any(_anchor(w) for w in page_words):
             return []
