@@ -20,7 +20,7 @@ from normalize.header_terms import is_motto, preamble_opener
 from normalize.patterns import HEADER_HEADING
 from normalize.text import fold_key, fold_ws, nfc
 from schemas.codes import DocType
-from schemas.document import Paragraph, Table
+from schemas.document import Cell, Paragraph, Table
 
 _MARKUP_EDGES = re.compile(r"^(?:[\s|>]|#+\s|\*+|_{2,})+|(?:[\s|]|\*+|_{2,})+$")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
@@ -91,12 +91,23 @@ def document_lines(blocks: list[Paragraph | Table]) -> list[Line]:
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             for cell in sorted(block.cells, key=lambda c: (c.col, c.row)):
-                for text in cell.lines:
+                for text in _cell_lines(cell):
                     _append(lines, text, index, block, in_table=True)
         else:
             for text in block.text.split("\n"):
                 _append(lines, text, index, block, in_table=False)
     return lines
+
+
+def _cell_lines(cell: Cell) -> list[str]:
+    """A cell's paragraphs, or its lines where a paragraph holds line breaks: a header
+    cell typed as one paragraph with breaks ("BAN CHẤP HÀNH TRUNG ƯƠNG↵VĂN PHÒNG↵---")
+    is as many header lines."""
+    paras = cell.lines
+    broken = [line for line in cell.text.split("\n") if line.strip()]
+    if len(broken) > len(paras) and fold_ws(" ".join(broken)) == fold_ws(" ".join(paras)):
+        return broken
+    return paras
 
 
 def _append(

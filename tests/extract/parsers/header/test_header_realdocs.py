@@ -24,8 +24,6 @@ _TITLE_HEAD = re.compile(r"^(?:v/v|về việc)\s+", re.I)
 
 # (file, field): known wrong, and why
 KNOWN_MISSES = {
-    ("dang_HD36-VPTW_the_thuc_van_ban_Dang.docx", "issuer"):
-        "party office under its committee: 'Văn phòng Trung ương Đảng' not in the block",
     ("bt_Dieu_le_Hiep_hoi_Doanh_nghiep_kem_QD1424_19p.doc", "issuer"):
         "an attachment without a number line: its header is not recognised",
     ("bt_Dieu_le_Hiep_hoi_Doanh_nghiep_kem_QD1424_19p.doc", "province"): "same",
