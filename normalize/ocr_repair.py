@@ -43,6 +43,7 @@ class _Entry:
     plain: str
     words: int
     caps_only: bool = False  # repairs only a line read in capitals
+    group: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +64,9 @@ def plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", letters))
 
 
-def _entry(text: str, *, caps_only: bool = False) -> _Entry:
+def _entry(text: str, *, caps_only: bool = False, group: str = "") -> _Entry:
     text = nfc(text)
-    return _Entry(text, plain(text), len(text.split()), caps_only)
+    return _Entry(text, plain(text), len(text.split()), caps_only, group)
 
 
 @cache
@@ -74,7 +75,7 @@ def _lists() -> _Lists:
     groups = data["lines"]
     caps_groups = set(data["caps_only"]["groups"])
     lines = tuple(
-        _entry(t, caps_only=key in caps_groups)
+        _entry(t, caps_only=key in caps_groups, group=key)
         for key, values in groups.items()
         if key != "source"
         for t in values
@@ -191,6 +192,21 @@ def _best_place(window: str, n: int) -> _Entry | None:
         key=lambda e: fuzz.ratio(key, e.plain),
         default=None,
     )
+
+
+def _leading_type(words: list[str]) -> None:
+    """A type word opening a line in capitals ("BIỂN BẢN HỌP HỘI ĐỒNG …")."""
+    if not _mostly_caps(" ".join(words)):
+        return
+    for entry in _lists().lines:
+        n = entry.words
+        if entry.group != "doc_types" or len(words) <= n:
+            continue
+        window = words[:n]
+        text = " ".join(window)
+        if _close(text, entry, LINE_PLAIN) and _word_by_word(window, entry):
+            _replace(words, 0, n, entry.text.upper())
+            return
 
 
 def _place_in(words: list[str], spans: Sequence[tuple[int, int]]) -> None:
@@ -322,6 +338,7 @@ def repair_ocr_words(words: Sequence[str]) -> list[str]:
     if repaired is None:
         repaired = flat
         _number_label(repaired)
+        _leading_type(repaired)
         _dates(repaired)
         _places(repaired)
         _phrases(repaired)

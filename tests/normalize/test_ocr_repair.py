@@ -24,6 +24,8 @@ from normalize.ocr_repair import repair_ocr_line, repair_ocr_words
         ("TỜ TRINH", "TỜ TRÌNH"),
         ("THÔNG BẢO", "THÔNG BÁO"),
         ("BIÊN BẢN", "BIÊN BẢN"),
+        ("BIỂN BẢN HỌP HỘI ĐỒNG QUẢN LÝ QUỸ", "BIÊN BẢN HỌP HỘI ĐỒNG QUẢN LÝ QUỸ"),
+        ("PHIÉU TRÌNH GIẢI QUYẾT CÔNG VIỆC", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC"),
         # signer positions and bodies
         ("PHÓ CHU TICH", "PHÓ CHỦ TỊCH"),
         ("KT. CHU TỊCH", "KT. CHỦ TỊCH"),
@@ -74,6 +76,8 @@ def test_header_slips_are_repaired(ocr: str, repaired: str) -> None:
         "trong năm 2025 và tháng 3",  # date words out of a date line
         "Thành phố Huế",
         "QUY CHẾ",  # near QUY ĐỊNH, but another type
+        "QUY ĐỊNH CHUNG",  # a type word right already opens a heading
+        "KẾT QUẢ THẨM ĐỊNH",  # "KẾT QUẢ" is no type word
         "CHỦ TỊCH",  # near PHÓ CHỦ TỊCH, but another position
         "CHỦ TỊCH ỦY BAN NHÂN DÂN",  # "TỊCH ỦY BAN NHÂN DÂN" is not "TM. ỦY BAN NHÂN DÂN"
         "SỞ Y TẾ",
