@@ -5,12 +5,8 @@ citation roles and audit checks. Document-type names come from the registry
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-import normalize
-from normalize.datafiles import load_yaml
-
-_DOC_TYPES = Path(normalize.__file__).parent / "data" / "doc_types.yaml"
+from normalize.datafiles import data_file
 
 ROLE_LABELS = {"basis": "Căn cứ", "mention": "Dẫn chiếu"}
 AUDIT_STATUS_LABELS = {"resolved": "Đã có trong cơ sở dữ liệu",
@@ -28,7 +24,7 @@ CHECK_LABELS = {
 
 @cache
 def _doc_type_names() -> dict[str, str]:
-    names = {row["code"]: row["names"][0] for row in load_yaml(_DOC_TYPES)["doc_types"]
+    names = {row["code"]: row["names"][0] for row in data_file("doc_types.yaml")["doc_types"]
              if row.get("names")}
     names["other"] = "Văn bản"  # its names are several distinct kinds
     return names
