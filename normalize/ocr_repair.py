@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalize.datafiles import data_file
-from normalize.registry import provinces
+from normalize.registry import agencies, provinces
 from normalize.text import fold_ws, nfc
 
 LINE_PLAIN = 88.0  # ratio of a line to an entry, tone marks aside ...
@@ -349,8 +349,51 @@ def repair_ocr_words(words: Sequence[str]) -> list[str]:
     return out
 
 
+@cache
+def _name_pairs() -> dict[str, str]:
+    """Two-word pieces of the names a header holds (the registry's agencies, the
+    provinces, the lists above), by their letters without tone marks; a piece whose
+    letters stand for two differently marked pieces is left out (ambiguous)."""
+    names = [e.name for e in agencies()] + [a for e in agencies() for a in e.aliases]
+    names += [e.name for e in provinces()] + [e.text for e in _lists().lines]
+    found: dict[str, set[str]] = {}
+    for name in names:
+        words = nfc(name).lower().split()
+        for a, b in zip(words, words[1:], strict=False):
+            pair = f"{a} {b}"
+            if re.fullmatch(r"[^\W\d_]+ [^\W\d_]+", pair):
+                found.setdefault(plain(pair), set()).add(pair)
+    return {key: next(iter(pairs)) for key, pairs in found.items() if len(pairs) == 1}
+
+
+def _cased_like(written: str, word: str) -> str:
+    if written.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def repair_ocr_names(words: Sequence[str]) -> list[str]:
+    """Tone marks of a header line's words set right where two neighbours spell, tone
+    marks aside, a two-word piece of a known name ("HỘI ĐÔNG" → "HỘI ĐỒNG", "thâm định"
+    → "thẩm định"). For the header zone only: body prose has other words."""
+    out = list(words)
+    pairs = _name_pairs()
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        core_b = _EDGE.match(b)
+        assert core_b is not None
+        key = plain(f"{a} {core_b.group(2)}")
+        right = pairs.get(key)
+        if right is None or f"{a} {core_b.group(2)}".lower() == right or not a.isalpha():
+            continue
+        first, second = right.split(" ")
+        out[i] = _cased_like(a, first)
+        out[i + 1] = core_b.group(1) + _cased_like(core_b.group(2), second) + core_b.group(3)
+    return out
+
+
 def repair_ocr_line(text: str) -> str:
     return " ".join(w for w in repair_ocr_words(text.split()) if w)
 
 
-__all__ = ["plain", "repair_ocr_line", "repair_ocr_words"]
+__all__ = ["plain", "repair_ocr_line", "repair_ocr_names", "repair_ocr_words"]

@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 from extract.readers.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
 from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
-from extract.readers.pdf_ocr import PageOcr, repair_ocr_lines
+from extract.readers.pdf_ocr import HEADER_SHARE, PageOcr, repair_ocr_lines
 from extract.readers.pdf_stamps import Stamps
 from extract.readers.pdf_tables import (
     TablePart,
@@ -258,7 +258,8 @@ def read_page(view: PageView, state: ReadState, report: Report) -> None:
     tables = view.tables
     lines = words_to_lines(_outside_tables(view.words, tables))
     if layer == "ocr":
-        lines = repair_ocr_lines(lines)
+        header_until = HEADER_SHARE * height if page_no == 1 else 0.0
+        lines = repair_ocr_lines(lines, header_until=header_until)
     if not lines and not tables:
         return
     paras = (

@@ -24,10 +24,11 @@ from extract.readers.ocr import OcrFailed, OcrPage, ocr_image, render_pixels, te
 from extract.readers.pdf_text import Line, Word
 from extract.readers.pdf_textlayer import TextLayer, text_layer_of
 from extract.readers.repair import repair_text
-from normalize.ocr_repair import repair_ocr_words
+from normalize.ocr_repair import repair_ocr_names, repair_ocr_words
 from schemas.diagnostics import Report, WarningCode
 
 WORKERS = max(1, min(4, os.cpu_count() or 1))
+HEADER_SHARE = 0.4  # the header sits in the top of the first page
 LOW_MEAN_CONFIDENCE = 80.0  # a page whose words average below this is doubtful as a whole
 MAX_DOUBTFUL_SHARE = 0.10  # ... as is one where more than this share of words is doubtful
 EXAMPLES = 6  # doubtful words quoted in the warning
@@ -140,12 +141,15 @@ class PageOcr:
         return layer_of_words(text.split()) != "ok"
 
 
-def repair_ocr_lines(lines: Sequence[Line]) -> list[Line]:
+def repair_ocr_lines(lines: Sequence[Line], *, header_until: float = 0.0) -> list[Line]:
     """OCR lines with header words repaired against the closed lists (ocr_repair.py);
-    each word keeps its box, a word merged into the one before is dropped."""
+    each word keeps its box, a word merged into the one before is dropped. Lines above
+    `header_until` (points from the top) also get names' tone marks set right."""
     out = []
     for line in lines:
         texts = repair_ocr_words([w.text for w in line.words])
+        if line.top < header_until:
+            texts = repair_ocr_names(texts)
         if texts == [w.text for w in line.words]:
             out.append(line)
             continue

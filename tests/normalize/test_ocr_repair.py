@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.ocr_repair import repair_ocr_line, repair_ocr_words
+from normalize.ocr_repair import repair_ocr_line, repair_ocr_names, repair_ocr_words
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,21 @@ def test_words_keep_their_count() -> None:
     out = repair_ocr_words(words)
     assert len(out) == len(words)
     assert " ".join(w for w in out if w) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "repaired"),
+    [
+        ("HỘI ĐÔNG QUÁN LÝ QUỸ", "HỘI ĐỒNG QUẢN LÝ QUỸ"),
+        ("Về việc thành lập Hội đồng thâm định, đánh giá",
+         "Về việc thành lập Hội đồng thẩm định, đánh giá"),
+        ("Chỉ số cái cách hành chính tỉnh Lâm Đồng", "Chỉ số cải cách hành chính tỉnh Lâm Đồng"),
+        ("ỦY BAN NHÂN DẦN TỈNH", "ỦY BAN NHÂN DÂN TỈNH"),
+        # right already, or no known name: as read
+        ("CỤC CẢNH SÁT ĐIỀU TRA", "CỤC CẢNH SÁT ĐIỀU TRA"),
+        ("Lâm Đồng, ngày 16 tháng 10 năm 2025", "Lâm Đồng, ngày 16 tháng 10 năm 2025"),
+        ("Căn cứ Luật Tổ chức chính quyền", "Căn cứ Luật Tổ chức chính quyền"),
+    ],
+)
+def test_names_tone_marks_from_known_two_word_pieces(ocr: str, repaired: str) -> None:
+    assert " ".join(w for w in repair_ocr_names(ocr.split()) if w) == repaired
