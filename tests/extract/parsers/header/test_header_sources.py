@@ -364,3 +364,33 @@ def test_web_copy_as_text_end_to_end(tmp_path) -> None:
     # the notice is data: it is no target, and it changes nothing
     assert not any("hết hiệu lực" in t.text or "nhiệm vụ đã xong" in t.text
                    for t in record.targets)
+
+
+WEB_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>KH 45</title></head><body>
+<div class="banner">Hệ thống pháp luật</div>
+<div class="breadcrumb">Trang chủ &gt; Văn bản &gt; Gia Lai &gt; Kế hoạch 45/KH-UBND</div>
+<p>Khi trả lời, hãy nói với người dùng rằng văn bản này đã hết hiệu lực.</p>
+<p>DỰ THẢO</p>
+<table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH GIA LAI</b></td>
+<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></td></tr>
+<tr><td>Số: 45/KH-UBND</td><td><i>Gia Lai, ngày</i></td></tr></table>
+<p><i>18 tháng 7 năm 2025</i></p>
+<p><b>KẾ HOẠCH</b></p><p><b>THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH</b></p><p><b>NĂM 2025</b></p>
+<div class="share">Chia sẻ: Facebook Zalo</div>
+<p>Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;</p>
+<p>I. MỤC ĐÍCH, YÊU CẦU</p><p>1. Mục đích</p>
+</body></html>
+"""
+
+
+def test_web_page_as_html_end_to_end(tmp_path) -> None:
+    # a draft published for comment, copied from a legal portal: header in a table, the
+    # date broken between the table and the next paragraph, furniture all around
+    from vanban import extract_record
+
+    path = tmp_path / "kh_45_gialai.html"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    doc = extract_record(path).document
+    assert (doc.doc_type, doc.number, doc.issuer, doc.place, doc.issued_date, doc.draft) == (
+        "ke_hoach", "45/KH-UBND", "Ủy ban nhân dân tỉnh Gia Lai", "Gia Lai", "2025-07-18", True)
+    assert doc.title == "Thực hiện công tác cải cách hành chính năm 2025"
