@@ -1,4 +1,4 @@
-"""Build a corpus of hostile input files (issue 10) into a folder.
+"""Build a corpus of hostile input files (issues 10 and 16) into a folder.
 
 Each file is something a batch import may meet: damaged, disguised, enormous or
 malicious. `tests/test_hostile.py` checks that each one fails alone, clearly and
@@ -228,6 +228,17 @@ def build(out: Path, *, big_text_mb: int = 50) -> dict[str, Path]:
         ),
         "xxe.docx": xxe_docx(),
         "random.bin": bytes(range(256)) * 64,
+        # issue 16
+        "huge_table.html": huge_html_table(),
+        "deep.html": deep_html(),
+        "nested_tables.html": deep_html(10),
+        "roman_numbering.docx": numbering_docx(10**8),
+        "letter_numbering.docx": numbering_docx(2 * 10**9, "lowerLetter"),
+        "shifted_xref.pdf": shifted_xref_pdf(),
+        "no_pages.pdf": simple_pdf(0),
+        "many_pages.pdf": simple_pdf(2100),
+        "utf16.txt": utf16_text(),
+        "new\nvanban: forged.txt": b"",
     }
     paths = {}
     for name, data in files.items():
@@ -235,6 +246,8 @@ def build(out: Path, *, big_text_mb: int = 50) -> dict[str, Path]:
         paths[name] = out / name
     zip_bomb(out / "zip_bomb.docx")
     paths["zip_bomb.docx"] = out / "zip_bomb.docx"
+    lying_zip_bomb(out / "lying_zip_bomb.docx")
+    paths["lying_zip_bomb.docx"] = out / "lying_zip_bomb.docx"
     big = out / "huge.txt"
     line = ("Phấn đấu 100% hồ sơ được giải quyết đúng hạn. " * 20 + "\n").encode()
     with big.open("wb") as fh:

@@ -16,7 +16,7 @@ import resource
 import signal
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
@@ -24,6 +24,8 @@ from vanban.settings import ExtractSettings
 
 # (status, record JSON, error): a record travels as JSON, cheap to pickle.
 Wire = tuple[str, str | None, str | None]
+OUT_OF_MEMORY = "out of memory"
+Job = Callable[[str, ExtractSettings], Wire]  # a module-level function (it is pickled)
 
 
 def extract_in_child(path: str, settings: ExtractSettings) -> Wire:
@@ -35,7 +37,7 @@ def extract_in_child(path: str, settings: ExtractSettings) -> Wire:
     return result.status.value, payload, result.error
 
 
-def _child_main(conn: Connection, memory_mb: int) -> None:
+def _child_main(conn: Connection, memory_mb: int, job: Job) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory_mb:
         limit = memory_mb * 2**20
@@ -46,17 +48,17 @@ def _child_main(conn: Connection, memory_mb: int) -> None:
     gc.freeze()
     while True:
         try:
-            job = conn.recv()
+            request = conn.recv()
         except (EOFError, OSError):
             return
-        if job is None:
+        if request is None:
             return
-        path, settings = job
+        path, settings = request
         try:
-            conn.send(extract_in_child(path, settings))
+            conn.send(job(path, settings))
         except MemoryError:
             # The heap may be left fragmented: answer, then let the parent start a fresh worker.
-            conn.send(("failed", None, f"out of memory (limit {memory_mb} MB per file)"))
+            conn.send(("failed", None, f"{OUT_OF_MEMORY} (limit {memory_mb} MB per file)"))
             return
 
 
@@ -68,8 +70,8 @@ class _Job:
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, memory_mb: int) -> None:
-        self._ctx, self._memory_mb = ctx, memory_mb
+    def __init__(self, ctx: mp.context.BaseContext, memory_mb: int, job: Job) -> None:
+        self._ctx, self._memory_mb, self._job = ctx, memory_mb, job
         self.proc: mp.process.BaseProcess | None = None
         self.conn: Connection | None = None
         self.job: _Job | None = None
@@ -83,7 +85,8 @@ class _Worker:
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_child_main, args=(child, self._memory_mb), daemon=True)
+        proc = self._ctx.Process(target=_child_main, args=(child, self._memory_mb, self._job),
+                                 daemon=True)
         proc.start()
         child.close()
         self.proc, self.conn = proc, parent
@@ -132,11 +135,11 @@ def _context() -> mp.context.BaseContext:
     return mp.get_context("spawn")
 
 
-def extract_isolated(paths: Sequence[str], settings: ExtractSettings, *,
-                     workers: int = 1) -> Iterator[Wire]:
+def extract_isolated(paths: Sequence[str], settings: ExtractSettings, *, workers: int = 1,
+                     job: Job = extract_in_child) -> Iterator[Wire]:
     """The wire result of each path, in input order, each file in a worker process."""
     ctx = _context()
-    pool = [_Worker(ctx, settings.memory_mb) for _ in range(max(1, workers))]
+    pool = [_Worker(ctx, settings.memory_mb, job) for _ in range(max(1, workers))]
     pending = deque(enumerate(paths))
     done: dict[int, Wire] = {}
     next_out = 0
@@ -166,6 +169,8 @@ def _wait_for_answers(pool: list[_Worker], done: dict[int, Wire], timeout: float
         assert job is not None
         if worker.conn in ready:
             done[job.index] = worker.collect()
+            if (done[job.index][2] or "").startswith(OUT_OF_MEMORY):
+                worker.stop()  # it is exiting: the next file goes to a fresh one
         elif now >= job.deadline:
             worker.stop()
             done[job.index] = ("failed", None, f"took longer than {timeout:g} s: stopped")
