@@ -21,6 +21,8 @@ from typer.exceptions import TyperException
 from extract.options import OcrMode
 
 USAGE, FAILURE = 2, 1
+# typer vendors click and exports only some of its exceptions: find the usage error's class
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
 def shown(name: object) -> str:
@@ -45,13 +47,15 @@ def _explain(exc: BaseException) -> tuple[str, int] | None:
     bug of ours."""
     from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-    from load.errors import BadDatabaseUrl, LoadError, first_line
+    from load.errors import BadDatabaseUrl, DatabaseUnavailable, LoadError, first_line
     from schemas.diagnostics import VanbanError
 
     if isinstance(exc, BadDatabaseUrl | ArgumentError):
         return f"--db: {exc}", USAGE
     if isinstance(exc, VanbanError):
         return f"{shown(exc.path)}: {exc.reason}", FAILURE
+    if isinstance(exc, DatabaseUnavailable):
+        return f"database unavailable: {exc}", FAILURE
     if isinstance(exc, LoadError):
         return f"database: {exc}", FAILURE
     if isinstance(exc, OperationalError):
@@ -77,7 +81,10 @@ class _OneLineErrors(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, TyperException):  # usage errors, exits: typer's own
+        except _USAGE_ERROR as exc:  # a command's options are parsed here: one line, not a box
+            err(exc.format_message())  # type: ignore[attr-defined]
+            raise typer.Exit(USAGE) from None
+        except (typer.Exit, typer.Abort, TyperException):
             raise
         except KeyboardInterrupt:
             err("interrupted")
