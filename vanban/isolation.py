@@ -74,14 +74,27 @@ class _Worker:
         self._ctx, self._memory_mb, self._job = ctx, memory_mb, job
         self.proc: mp.process.BaseProcess | None = None
         self.conn: Connection | None = None
-        self.job: _Job | None = None
+        # The running job, then one queued: the worker reads the next file while the
+        # parent loads the last one. A queued job's clock starts when the one before ends.
+        self.jobs: deque[_Job] = deque()
 
     def submit(self, index: int, path: str, settings: ExtractSettings) -> None:
-        if self.proc is None or not self.proc.is_alive():
+        if self.proc is None:
             self._start()
         assert self.conn is not None
-        self.job = _Job(index, path, time.monotonic() + settings.timeout)
-        self.conn.send((path, settings))
+        deadline = time.monotonic() + settings.timeout if not self.jobs else float("inf")
+        self.jobs.append(_Job(index, path, deadline))
+        # A worker that died since its last answer: wait() sees its pipe closed, and the
+        # job goes back in line.
+        with contextlib.suppress(OSError):
+            self.conn.send((path, settings))
+
+    def finish(self, timeout: float) -> _Job:
+        """The running job is answered (or abandoned): the queued one starts its clock."""
+        job = self.jobs.popleft()
+        if self.jobs:
+            self.jobs[0].deadline = time.monotonic() + timeout
+        return job
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
@@ -145,11 +158,12 @@ def extract_isolated(paths: Sequence[str], settings: ExtractSettings, *, workers
     next_out = 0
     try:
         while next_out < len(paths):
-            for worker in pool:
-                if worker.job is None and pending:
-                    index, path = pending.popleft()
-                    worker.submit(index, path, settings)
-            _wait_for_answers(pool, done, settings.timeout)
+            for depth in (1, 2):  # first every worker busy, then one file queued on each
+                for worker in pool:
+                    if len(worker.jobs) < depth and pending:
+                        index, path = pending.popleft()
+                        worker.submit(index, path, settings)
+            _wait_for_answers(pool, done, pending, settings.timeout)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
@@ -158,22 +172,28 @@ def extract_isolated(paths: Sequence[str], settings: ExtractSettings, *, workers
             worker.close()
 
 
-def _wait_for_answers(pool: list[_Worker], done: dict[int, Wire], timeout: float) -> None:
-    busy = [w for w in pool if w.job is not None]
-    now = time.monotonic()
-    soonest = min(w.job.deadline for w in busy if w.job is not None)
-    ready = wait([w.conn for w in busy if w.conn is not None], max(0.0, soonest - now))
+def _wait_for_answers(pool: list[_Worker], done: dict[int, Wire],
+                      pending: deque[tuple[int, str]], timeout: float) -> None:
+    busy = [w for w in pool if w.jobs]
+    soonest = min(w.jobs[0].deadline for w in busy)
+    ready = wait([w.conn for w in busy if w.conn is not None],
+                 max(0.0, soonest - time.monotonic()))
     now = time.monotonic()
     for worker in busy:
-        job = worker.job
-        assert job is not None
         if worker.conn in ready:
-            done[job.index] = worker.collect()
-            if (done[job.index][2] or "").startswith(OUT_OF_MEMORY):
+            answer = worker.collect()
+            died = worker.conn is None  # collect() found the worker dead
+            done[worker.finish(timeout).index] = answer
+            if answer[2] and answer[2].startswith(OUT_OF_MEMORY):
                 worker.stop()  # it is exiting: the next file goes to a fresh one
-        elif now >= job.deadline:
+                died = True
+        elif now >= worker.jobs[0].deadline:
             worker.stop()
-            done[job.index] = ("failed", None, f"took longer than {timeout:g} s: stopped")
+            done[worker.finish(timeout).index] = (
+                "failed", None, f"took longer than {timeout:g} s: stopped")
+            died = True
         else:
             continue
-        worker.job = None
+        if died:  # files queued on a dead worker go back to the front of the line
+            pending.extendleft(reversed([(j.index, j.path) for j in worker.jobs]))
+            worker.jobs.clear()

@@ -89,6 +89,11 @@ class _OneLineErrors(TyperGroup):
         except KeyboardInterrupt:
             err("interrupted")
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # `vanban extract … | head`: the reader left, nothing to say
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(FAILURE) from None
         except Exception as exc:
             message, code = _explain(exc) or _internal(exc)
             err(message)
