@@ -195,3 +195,16 @@ def test_import_skips_what_is_not_a_document_unless_keep_empty(tmp_path: Path) -
     kept = runner.invoke(app, ["import", "--db", db, "--keep-empty", str(note), str(readme)])
     assert kept.exit_code == 0
     assert "documents 2 (loaded 2," in kept.stdout
+
+
+def test_every_file_gets_one_result_with_its_status(bad) -> None:  # type: ignore[no-untyped-def]
+    from vanban import FileStatus, extract_records
+
+    good = SEEDS["004"]
+    results = list(extract_records([good, bad["empty.txt"], bad["missing.pdf"]]))
+    assert [r.status for r in results] == [FileStatus.EXTRACTED, FileStatus.FAILED,
+                                           FileStatus.FAILED]
+    assert [r.error for r in results] == [None, "empty file", "file not found"]
+    assert results[0].record is not None
+    assert results[0].warnings == tuple(results[0].record.warnings)
+    assert results[1].record is None and results[1].warnings == ()

@@ -60,6 +60,8 @@ def _child_main(conn: Connection, memory_mb: int, job: Job) -> None:
             # The heap may be left fragmented: answer, then let the parent start a fresh worker.
             conn.send(("failed", None, f"{OUT_OF_MEMORY} (limit {memory_mb} MB per file)"))
             return
+        except Exception as exc:  # noqa: BLE001 - a bug outside the reader: this file only
+            conn.send(("failed", None, f"internal error: {type(exc).__name__}: {exc}"))
 
 
 @dataclass

@@ -6,7 +6,7 @@ sets the load status. Everything a caller reports about a file is read from here
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from schemas.diagnostics import WarningItem
@@ -34,15 +34,8 @@ class FileResult:
     error: str | None = None
 
     @property
-    def ok(self) -> bool:
-        return self.status not in (FileStatus.FAILED, FileStatus.SKIPPED)
-
-    @property
     def warnings(self) -> tuple[WarningItem, ...]:
         return tuple(self.record.warnings) if self.record is not None else ()
-
-    def with_status(self, status: FileStatus, error: str | None = None) -> FileResult:
-        return replace(self, status=status, error=error)
 
     @classmethod
     def failed(cls, path: str, error: str) -> FileResult:
