@@ -247,3 +247,18 @@ def test_a_fifo_is_skipped_with_a_line(tmp_path: Path) -> None:
                              capture_output=True, text=True, timeout=60)
     assert extract.returncode == 1
     assert "not a regular file" in extract.stderr
+
+
+def test_a_docx_past_the_text_limit_is_read_in_part(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The text-size cap holds for Word files as for text and HTML (issue 16, item 2)."""
+    import extract.readers.docx as docx_reader
+    from extract import read_document
+    from scripts.make_hostile_corpus import DOC_XML, _docx_bytes, _para
+
+    path = tmp_path / "long.docx"
+    path.write_bytes(_docx_bytes(DOC_XML.format(body=_para("Một đoạn văn dài. " * 50) * 40)))
+    monkeypatch.setattr(docx_reader, "MAX_TEXT_BYTES", 5000)
+    doc = read_document(path)
+    assert len(doc.blocks) == 6  # 900 characters each: the sixth passes 5,000
+    assert [w.message for w in doc.warnings] == [
+        "input limit reached: more than 5000 characters of text: the rest skipped"]
