@@ -126,7 +126,7 @@ def _finish_half_made(conn: Connection) -> None:
         return
     if any(conn.execute(t.select().limit(1)).first() for t in ours):
         raise SchemaIncomplete(
-            "the database holds vanban tables with data but no schema version (made by "
+            "it holds vanban tables with data but no schema version (made by "
             "hand, or by an interrupted setup): move it aside and import into a new one")
     from load.views import drop_views
 

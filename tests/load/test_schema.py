@@ -84,7 +84,7 @@ def test_the_cli_reports_a_half_made_schema_in_one_line(tmp_path: Path) -> None:
                          cwd=tmp_path)
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
-        "vanban: database: the database holds vanban tables with data but no schema version "
+        "vanban: database: it holds vanban tables with data but no schema version "
         "(made by hand, or by an interrupted setup): move it aside and import into a new one"]
 
 
