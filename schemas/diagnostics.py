@@ -30,7 +30,6 @@ class WarningCode(StrEnum):
     OCR_LOW_CONFIDENCE = "ocr_low_confidence"
     OCR_UNAVAILABLE = "ocr_unavailable"
     INPUT_LIMIT = "input_limit"
-    READER_QUIRK = "reader_quirk"
     # header
     NO_HEADER = "no_header"
     HEADER_NUMBER_BLANK = "header_number_blank"
@@ -65,7 +64,6 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.OCR_LOW_CONFIDENCE: "OCR confidence low on page {page}: {detail}",
     WarningCode.OCR_UNAVAILABLE: "OCR needed but not available: {detail}",
     WarningCode.INPUT_LIMIT: "input limit reached: {detail}",
-    WarningCode.READER_QUIRK: "{detail}",
     WarningCode.NO_HEADER: "no decision header found; header fields left empty",
     WarningCode.HEADER_NUMBER_BLANK: "document number left blank: {raw!r}",
     WarningCode.HEADER_DATE_BLANK: "issue date partly blank: {raw!r}",

@@ -24,7 +24,7 @@ from docx.opc.part import PartFactory
 from docx.package import Package
 from docx.parts.document import DocumentPart
 
-from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH
+from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MAX_TEXT_BYTES
 from extract.readers.docx_numbering import Numbering, style_num_ids
 from extract.readers.docx_styles import Element, RunLook, StyleSheet, display_name, w, w_val
 from extract.readers.docx_tables import (
@@ -171,6 +171,7 @@ class _BodyReader:
     lines: dict[str, str] = field(default_factory=dict)
     _top_count: int = 0
     _depth: int = 0  # how many tables the content being read is inside of
+    _chars: int = 0  # text read so far, against MAX_TEXT_BYTES
 
     @classmethod
     def of(cls, word: docx.document.Document) -> _BodyReader:
@@ -193,6 +194,10 @@ class _BodyReader:
         if too_deep and any(True for el in elements for _ in el.iter(w("tbl"))):
             self._note_limit(f"tables nested more than {MAX_TABLE_DEPTH} deep read as text")
         for el in _flatten(elements, inline_tables=too_deep):
+            if self._chars > MAX_TEXT_BYTES:
+                self._note_limit(f"more than {MAX_TEXT_BYTES} characters of text: the rest "
+                                 "skipped")
+                break
             block: Block | None = None
             if el.tag == w("p"):
                 block = self._paragraph(el, self._next_id(prefix, blocks))
@@ -233,6 +238,7 @@ class _BodyReader:
         label, ilvl = self._list_label(ppr, style_id)
         runs = self._from_legacy_fonts(list(self._runs(p, style_id)))
         body = "".join(run.text for run in runs)
+        self._chars += len(body)
         if not body.strip():
             return None
         shown = f"{label} {body}" if label else body
