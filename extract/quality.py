@@ -41,8 +41,30 @@ def warning_checks(warnings: list[WarningItem]) -> list[QualityCheck]:
     return checks
 
 
+# issue 15: a document whose agencies the registry mostly does not know is read, but an
+# analyst comparing who leads what should know how much of it is names as written
+_UNREGISTERED_SHARE_MAX = 0.2
+
+
+def unregistered_agencies_check(record: ExtractResult) -> QualityCheck:
+    total = len(record.agencies)
+    unregistered = sum(a.kind == "unregistered" for a in record.agencies)
+    share = unregistered / total if total else 0.0
+    return QualityCheck(
+        name="agencies_registered",
+        passed=share <= _UNREGISTERED_SHARE_MAX,
+        detail=f"{unregistered} of {total} agency names unregistered ({share:.0%})"
+        if total
+        else None,
+    )
+
+
 def assess_quality(record: ExtractResult) -> list[QualityCheck]:
-    return [header_check(record), *warning_checks(record.warnings)]
+    return [
+        header_check(record),
+        *warning_checks(record.warnings),
+        unregistered_agencies_check(record),
+    ]
 
 
 def quality_score(checks: list[QualityCheck]) -> float:

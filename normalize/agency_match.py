@@ -105,6 +105,24 @@ def _rule_keys() -> tuple[_Keys, _Keys, frozenset[str], dict[str, tuple[str, ...
 
 
 @cache
+def _title_keys() -> tuple[tuple[str, ...], ...]:
+    # longest first, so "Phó Chủ tịch" is skipped whole rather than as "Phó" + "Chủ tịch"
+    return tuple(sorted((key_of(t) for t in agency_rules().titles), key=len, reverse=True))
+
+
+def _title_end(chunk: _Chunk, i: int) -> int | None:
+    """End of a head's title ("Giám đốc", "Thủ trưởng") starting at token i, if one does."""
+    tokens = chunk.tokens
+    for keys in _title_keys():
+        j, n = i, 0
+        while j < len(tokens) and n < len(keys) and tokens[j].keys == keys[n : n + 1]:
+            j, n = j + 1, n + 1
+        if n == len(keys):
+            return j
+    return None
+
+
+@cache
 def _fuzzy_choices() -> tuple[list[str], list[AgencyEntry]]:
     keys, entries = [], []
     for entry in agencies():
@@ -263,6 +281,9 @@ class _Scanner:
     def _at_word(self, i: int) -> int:
         found = _match_at(self.chunk, i)
         head = None
+        if found is None and not self.gap and (title_end := _title_end(self.chunk, i)):
+            self.attached = False
+            return title_end
         if found is None and not self.attached and not self.gap:
             found = _typo_match_at(self.chunk, i)
             if found is None and self.head is not None:

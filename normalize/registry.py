@@ -53,6 +53,8 @@ class AgencyRules:
     head_typos: tuple[tuple[str, str], ...]
     genitives: tuple[str, ...]
     links: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+    central_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ def agency_rules() -> AgencyRules:
         head_typos=tuple((t["wrong"], t["right"]) for t in data.get("head_typos") or ()),
         genitives=tuple(data.get("genitives") or ()),
         links=tuple(data.get("links") or ()),
+        titles=tuple(data.get("titles") or ()),
+        central_heads=tuple(data.get("central_heads") or ()),
     )
 
 

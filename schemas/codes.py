@@ -86,6 +86,7 @@ class AgencyKind(StrEnum):
     AGENCY = "agency"
     CLASS = "class"
     GROUP = "group"
+    UNREGISTERED = "unregistered"  # a name the registry does not know, kept as written
 
 
 class TaskSource(StrEnum):

@@ -167,11 +167,19 @@ def _agencies(text: str, *, province: str | None, draft: RowDraft, warn: _Warner
     if not text:
         return []
     cell = parse_agency_cell(text, province=province)
-    # a cell in which nothing at all was recognised is reported whole
-    unknown = cell.unknown if cell.agencies or cell.unknown else [text]
-    for mention in unknown:
+    # names the registry does not know are kept (kind "unregistered") and reported; a cell
+    # in which nothing at all looked like an agency is reported whole as not understood
+    for mention in cell.unknown:
         warn.once(
-            WarningCode.AGENCY_UNKNOWN, mention, page=draft.page, block=draft.block, mention=mention
+            WarningCode.AGENCY_UNREGISTERED,
+            mention,
+            page=draft.page,
+            block=draft.block,
+            mention=mention,
+        )
+    if not cell.agencies:
+        warn.once(
+            WarningCode.AGENCY_UNKNOWN, text, page=draft.page, block=draft.block, mention=text
         )
     return [agency.name for agency in cell.agencies]
 

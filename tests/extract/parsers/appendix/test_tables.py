@@ -446,7 +446,9 @@ def test_problems_become_warnings() -> None:
     assert codes.count(WarningCode.TABLE_COLUMN_UNKNOWN) == 1
     assert WarningCode.TABLE_ROW_NUMBER_GAP in codes
     assert WarningCode.DEADLINE_UNPARSED in codes
-    assert WarningCode.AGENCY_UNKNOWN in codes
+    assert WarningCode.AGENCY_UNREGISTERED in codes
+    # the name the registry does not know is kept as the lead, not dropped
+    assert tasks[1].lead == ["Ban Quản lý dự án thần kỳ"]
     gap = next(w for w in report.items if w.code == WarningCode.TABLE_ROW_NUMBER_GAP)
     assert "1 → 3" in gap.message
 
