@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Outcome", "extract_record", "extract_records", "read_document", "run_import"]
+__all__ = [
+    "Outcome",
+    "extract_record",
+    "extract_records",
+    "nlp",
+    "read_document",
+    "run_import",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -20,6 +27,10 @@ def __getattr__(name: str) -> Any:
         from extract import read_document
 
         return read_document
+    if name == "nlp":
+        from normalize.entities import entity_pipeline
+
+        return entity_pipeline  # vanban.nlp()(text).ents: AGENCY, LEGAL_REF, DATE, PERCENT
     if name == "run_import":
         from vanban.importer import run_import
 

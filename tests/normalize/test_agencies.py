@@ -176,17 +176,6 @@ def test_any_text_is_handled(text: str) -> None:
     assert ref is None or ref.name
 
 
-def test_spacy_ruler_finds_registry_names_in_running_text() -> None:
-    from normalize.nlp import find_agency_names
-
-    text = "Sở Nội vụ tổng hợp báo cáo Ủy ban nhân dân tỉnh và Bộ Nội vụ"
-    assert [(text[s:e], name) for s, e, name in find_agency_names(text)] == [
-        ("Sở Nội vụ", "Sở Nội vụ"),
-        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
-        ("Bộ Nội vụ", "Bộ Nội vụ"),
-    ]
-
-
 def test_no_registry_form_is_a_bare_generic_word() -> None:
     """A form such as "Các cơ quan" (a YAML flow list split at a comma) would swallow cells."""
     generic = {
