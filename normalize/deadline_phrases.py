@@ -33,6 +33,10 @@ class Phrases:
     continuations: tuple[str, ...]
     fillers: tuple[str, ...]
     periods: dict[str, Recurrence]  # fold_key of the phrase → its recurrence
+    plan_year_words: tuple[str, ...] = ()  # as written: the unit pattern reads the text itself
+    since: tuple[str, ...] = ()
+    onward: tuple[str, ...] = ()
+    relative_recurrence: dict[str, Recurrence] | None = None
 
 
 @cache
@@ -56,6 +60,14 @@ def phrases() -> Phrases:
         fillers=keys("recurrence_fillers"),
         periods={
             fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["recurrence_periods"]
+        },
+        plan_year_words=tuple(
+            sorted({nfc(row["phrase"]) for row in data["plan_year"]}, key=len, reverse=True)
+        ),
+        since=keys("since"),
+        onward=keys("onward"),
+        relative_recurrence={
+            fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["relative_recurrence"]
         },
     )
 
@@ -149,6 +161,9 @@ def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
     recurring, recurrence = _marked_recurrence(key)
     if recurring:
         return DeadlineKind.RECURRING, recurrence
+    relative = relative_recurrence(text)
+    if relative is not None:
+        return DeadlineKind.RECURRING, relative
     if contains(key, p.ongoing):
         return DeadlineKind.ONGOING, None
     if contains(key, p.conditional):
@@ -159,6 +174,25 @@ def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
 def is_relative(text: str) -> bool:
     """Whether the clause counts from an event ("01 tháng sau khi … công bố")."""
     return contains(_key(text), phrases().relative)
+
+
+def relative_recurrence(text: str) -> Recurrence | None:
+    """The period a day is named against ("… năm sau", "… tháng cuối quý"), if any."""
+    key = _key(text)
+    table = phrases().relative_recurrence or {}
+    return finest([rec for phrase, rec in table.items() if contains(key, (phrase,))])
+
+
+def ends_with_since(gap: str) -> bool:
+    """Whether the text just before a period says "từ" (work from then on)."""
+    key = _key(fold_ws(gap))
+    return any(key == s or key.endswith(" " + s) for s in phrases().since)
+
+
+def starts_onward(after: str) -> bool:
+    """Whether the text right after a period says it goes on ("và các năm tiếp theo")."""
+    key = _key(fold_ws(after))
+    return any(key == o or key.startswith(o + " ") for o in phrases().onward)
 
 
 def ends_with_before(gap: str) -> bool:
