@@ -244,3 +244,54 @@ def test_several_deadlines_in_one_duty_are_parts() -> None:
 def test_task_without_deadline_words_has_none() -> None:
     (task,) = _tasks("II. NHIỆM VỤ", "1. Cải cách thể chế", "- Triển khai kế hoạch CCHC năm 2026")
     assert task.deadline is None
+
+
+def test_seed_002_heads_heading_gives_its_duties_their_leads() -> None:
+    """Section VI.2 is headed by the heads of the agencies, not the agencies (issue 15)."""
+    tasks = [t for t in seed_tasks("002") if t.group == "VI.2"]
+    assert {tuple(t.lead) for t in tasks} == {
+        ("Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã")
+    }
+
+
+@pytest.mark.parametrize(
+    ("heading", "province", "leads"),
+    [
+        (
+            "2. Giám đốc các Sở, Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND cấp xã",
+            "Hà Tĩnh",
+            ["Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã"],
+        ),
+        (
+            "2. Thủ trưởng các sở, ban, ngành, địa phương",
+            "Quảng Ninh",
+            ["Các sở, ban, ngành, địa phương"],
+        ),
+        ("2. Chủ tịch UBND các xã, phường, đặc khu", "Lâm Đồng", ["Ủy ban nhân dân cấp xã"]),
+        (
+            "2. Công an tỉnh, các sở, ngành và các xã, phường",
+            "Quảng Trị",
+            ["Công an tỉnh", "Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã"],
+        ),
+        (
+            "2. Sở Y tế, các bệnh viện và trung tâm y tế trực thuộc",
+            "Thanh Hóa",
+            [
+                "Sở Y tế",
+                "Các bệnh viện trực thuộc Sở Y tế",
+                "Các trung tâm y tế trực thuộc Sở Y tế",
+            ],
+        ),
+        ("2. Trung tâm Lưu trữ lịch sử tỉnh", "Gia Lai", ["Trung tâm Lưu trữ lịch sử tỉnh"]),
+    ],
+)
+def test_organisation_heading_gives_every_named_lead(
+    heading: str, province: str, leads: list[str]
+) -> None:
+    tasks = _tasks(
+        "VI. TỔ CHỨC THỰC HIỆN",
+        heading,
+        "- Tổ chức triển khai thực hiện các nhiệm vụ cải cách hành chính được giao.",
+        province=province,
+    )
+    assert [t.lead for t in tasks] == [leads]
