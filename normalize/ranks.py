@@ -56,7 +56,7 @@ def find_ranks(text: str) -> list[Figure]:
     [(20.0, 'địa phương')]
     """
     text = nfc(text)
-    default = _data()["rank_default_noun"]
+    default = _data()["rank_default_noun"]["noun"]
     return [
         Figure(
             metric=Metric.RANK,
