@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from normalize.abbreviations import expand_abbreviations
-from normalize.agency_match import Hit, chunk_hits
+from normalize.agency_match import Hit, TextHit, chunk_hits
 from normalize.provinces import province_kind
 from normalize.registry import AgencyEntry, agency_by_name, agency_rules, successors
 from normalize.text import fold_key, fold_ws, nfc
@@ -150,6 +150,12 @@ def _ref(hit: Hit, province: str | None) -> AgencyRef:
         scoped = None
     name = hit.name or _display_name(entry, scoped)
     return AgencyRef(name=name, province=scoped, kind=entry.kind, mentions=[hit.mention])
+
+
+def text_hit_ref(text: str, hit: TextHit, province: str | None) -> AgencyRef:
+    """The canonical agency (or the unregistered name) of an agency found in running text."""
+    mention = fold_ws(text[hit.start : hit.end])
+    return _ref(Hit(mention, hit.entry, hit.province, hit.name), province)
 
 
 def split_agencies(text: str) -> list[str]:

@@ -437,7 +437,8 @@ def _unregistered_end(chunk: _Chunk, i: int) -> int | None:
     if not tokens[i].text[:1].isupper():
         return None
     keys = tuple(k for t in tokens[i : i + 4] for k in t.keys)
-    if not _looks_like_agency(keys):
+    head = max((len(h) for h in _rule_keys()[1] if keys[: len(h)] == h), default=0)
+    if not head:
         return None
     predicates, end, words = _rule_keys()[0], i + 1, 1
     for j in range(i + 1, len(tokens)):
@@ -450,7 +451,9 @@ def _unregistered_end(chunk: _Chunk, i: int) -> int | None:
         if any(rest[: len(p)] == p for p in predicates) or _match_at(chunk, j):
             break
         end, words = j + 1, words + 1
-    return end if words >= 2 else None
+    # a name goes beyond its head word: "Cơ quan" alone is no one's name
+    named = sum(len(t.keys) for t in tokens[i:end]) > head
+    return end if words >= 2 and named else None
 
 
 def _is_dash_in_name(tokens: Sequence[Token], j: int) -> bool:

@@ -233,3 +233,14 @@ def test_unregistered_names_are_kept_as_written(
     refs = [a for a in cell_refs if a.kind == "unregistered"]
     assert [(a.name, a.province) for a in refs] == [expected]
     assert refs[0].mentions and refs[0].mentions[0] in nfc(cell)
+
+
+@pytest.mark.parametrize(
+    "case", CASES["assignments"], ids=[c["source"] for c in CASES["assignments"]]
+)
+def test_find_assignment(case: dict) -> None:
+    from normalize.assignments import find_assignment
+
+    found = find_assignment(case["text"], province=case["province"])
+    assert [a.name for a in found.lead] == case["lead"]
+    assert [a.name for a in found.support] == case["support"]
