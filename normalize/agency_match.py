@@ -385,6 +385,8 @@ def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
     # an unknown agency is written as a proper name: "doanh nghiệp đang …" is not one
     if any(near_start) or not _looks_like_agency(keys) or not words[0].text[:1].isupper():
         return None
+    if len(keys) <= max(len(h) for h in _rule_keys()[1] if keys[: len(h)] == h):
+        return None  # a head word alone ("CÁC SỞ" in a capitalised heading) names no one
     entry = _fuzzy_entry(keys)
     return Hit(text, entry, _province_in(chunk, start, end))
 
