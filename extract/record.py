@@ -18,7 +18,7 @@ from schemas.record import ExtractResult, Quality
 def document_to_record(doc: Document, *, report: Report) -> ExtractResult:
     head = parse_header(doc, report=report)
     province = head.header.province
-    tree = parse_sections(doc, start=head.plan_start or 0, report=report)
+    tree = parse_sections(doc, start=head.plan_start, report=report)
     targets = parse_targets(doc, tree, plan=head.plan, report=report)
     body_tasks = parse_body_tasks(doc, tree, plan=head.plan, province=province, report=report)
     table_tasks = parse_appendix(doc, plan=head.plan, province=province, report=report)

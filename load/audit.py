@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from load.labels import doc_type_label
 from normalize.doc_types import issuer_matches_symbol
 from normalize.text import fold_key
 
@@ -21,7 +22,7 @@ _NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 @dataclass(frozen=True)
 class AuditReport:
     citations: pd.DataFrame  # every citation with its audit_status
-    inconsistent: pd.DataFrame  # check, cited, detail, citing documents
+    inconsistent: pd.DataFrame  # check, cited, detail, citing documents, citations as written
     amended: pd.DataFrame  # citations of documents a later document amended
     most_cited: pd.DataFrame  # bases by number of citing documents
 
@@ -57,13 +58,16 @@ def _label(row: pd.Series) -> str:
     if row.get("cited_number"):
         year = f" ({int(row['year'])})" if pd.notna(row["year"]) else ""
         return str(row["cited_number"]) + year
-    title = row.get("title") or row.get("raw") or "?"
-    return f"{row.get('doc_type') or ''} {title}".strip()
+    title = row.get("title")
+    if not title:
+        return str(row.get("raw") or "?")
+    return f"{doc_type_label(row.get('doc_type'))} {title}"
 
 
 def _issue(check: str, rows: pd.DataFrame, detail: str) -> dict[str, object]:
     return {"check": check, "cited": _label(rows.iloc[0]), "detail": detail,
-            "citing": "; ".join(sorted({str(n) for n in rows["citing"]}))}
+            "citing": "; ".join(sorted({str(n) for n in rows["citing"]})),
+            "raw": " | ".join(dict.fromkeys(str(r) for r in rows["raw"] if r))}
 
 
 def _group_disagreements(df: pd.DataFrame) -> list[dict[str, object]]:
@@ -124,7 +128,7 @@ def audit_citations(engine: Engine, *,
                     ) -> AuditReport:
     df = citations_frame(engine)
     issues = _group_disagreements(df) + _row_checks(df, issuer_matches)
-    inconsistent = pd.DataFrame(issues, columns=["check", "cited", "detail", "citing"])
+    inconsistent = pd.DataFrame(issues, columns=["check", "cited", "detail", "citing", "raw"])
     amended = df[df["amended_by"].notna()][
         ["cited_number", "cited_date", "amended_by", "citing", "raw"]]
     most = _most_cited(df[df["role"] == "basis"])

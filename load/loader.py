@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from load import tables as t
 from load.identity import identity_key
+from normalize.citations import serial_of
 from schemas.record import Citation, ExtractResult, Target, Task
 
 LoadStatus = Literal["loaded", "unchanged", "replaced"]
@@ -77,20 +78,13 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def _serial(number: str | None) -> str | None:
-    if not number:
-        return None
-    head = number.replace("-", "/", 1).split("/", 1)[0]
-    return head.lstrip("0") or head or None
-
-
 def _insert_document(conn: Connection, r: ExtractResult, key: str, import_id: int | None,
                      record_json: str) -> int:
     h, plan, signer = r.document, r.plan, r.document.signer
     row = {
         "sha256": r.source.sha256, "identity_key": key, "path": r.source.path,
         "format": r.source.format, "pages": r.source.pages,
-        "doc_type": h.doc_type, "number": h.number, "serial": _serial(h.number),
+        "doc_type": h.doc_type, "number": h.number, "serial": serial_of(h.number),
         "symbol": h.symbol, "issuer": h.issuer, "place": h.place, "province": h.province,
         "issued_date": h.issued_date, "issued_year": _year(h.issued_date), "title": h.title,
         "signer_name": signer.name if signer else None,

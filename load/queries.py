@@ -6,12 +6,19 @@ CLI and the report can pivot and export them the same way.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from load.values import human_value
+
 COMPARE_COLUMNS = ["indicator", "province", "issuer", "document", "plan", "target_year",
                    "value", "value_number", "comparator", "unit", "text", "source_path"]
-COMPARATOR_WORDS = {">": ">", ">=": "≥", "=": "=", "<=": "≤", "<": "<"}
+_TARGET_COLUMNS = ("t.document_id, d.number AS document_number, d.doc_type, d.issuer, "
+                   "d.province, d.year_start, d.year_end, t.area, t.indicator, t.metric, "
+                   "t.value, t.value_max, t.comparator, t.direction, t.unit, t.out_of, "
+                   "t.target_year, t.text, t.seq")
 
 
 def _where(filters: dict[str, object | None], columns: dict[str, str]) -> tuple[str, dict]:
@@ -25,56 +32,74 @@ def _where(filters: dict[str, object | None], columns: dict[str, str]) -> tuple[
 
 def targets_frame(engine: Engine, *, indicator: str | None = None, province: str | None = None,
                   year: int | None = None) -> pd.DataFrame:
-    """v_targets with the source document's path and title, filtered."""
+    """v_targets' columns with the target's order in its document and the source
+    document's path and title, filtered."""
     where, params = _where(
         {"indicator": indicator, "province": province, "year": year},
-        {"indicator": "v.indicator", "province": "v.province", "year": "v.target_year"},
+        {"indicator": "t.indicator", "province": "d.province", "year": "t.target_year"},
     )
     sql = (
-        "SELECT v.*, d.path AS source_path, d.title AS document_title, d.issued_date "
-        "FROM v_targets v JOIN documents d ON d.id = v.document_id" + where +
-        " ORDER BY v.indicator, v.province, v.target_year, v.document_id"
+        f"SELECT {_TARGET_COLUMNS}, d.path AS source_path, d.title AS document_title, "
+        "d.issued_date FROM targets t JOIN documents d ON d.id = t.document_id" + where +
+        " ORDER BY t.indicator, d.province, t.target_year, t.document_id, t.seq"
     )
     with engine.connect() as conn:
-        return pd.read_sql(text(sql), conn, params=params)
+        df = pd.read_sql(text(sql), conn, params=params)
+    return df.astype({"year_start": "Int64", "year_end": "Int64", "target_year": "Int64"})
 
 
-def format_value(row: pd.Series) -> str:
-    """'> 95%', '≥ 3.2/3.5 điểm', '2–3 cuộc', '↓ 10%'."""
-    def num(x: float) -> str:
-        return f"{x:g}"
+def format_value(row: pd.Series, *, decimal: str = ",") -> str:
+    """'> 95%', '≥ 3,2/3,5 điểm', '2–3 cuộc', 'giảm ≥ 10%' (load.values.human_value)."""
+    return human_value(row["comparator"], row["value"], value_max=row.get("value_max"),
+                       unit=row.get("unit"), out_of=row.get("out_of"),
+                       direction=row.get("direction"), decimal=decimal)
 
-    value = num(row["value"])
-    if pd.notna(row.get("value_max")):
-        value = f"{value}–{num(row['value_max'])}"
-    if pd.notna(row.get("out_of")):
-        value = f"{value}/{num(row['out_of'])}"
-    unit = row.get("unit") or ""
-    spacer = "" if unit == "%" else " "
-    sign = "↓ " if row.get("direction") == "decrease" else ""
-    comp = COMPARATOR_WORDS.get(row["comparator"], row["comparator"])
-    return f"{sign}{comp} {value}{spacer}{unit}".strip()
+
+def document_label(number: object, path: object) -> str:
+    """A document as a reader finds it: its number, else its file's name (a draft or a
+    plan without a header has no number)."""
+    if isinstance(number, str) and number:
+        return number
+    return Path(str(path)).name if isinstance(path, str) and path else "?"
+
+
+def compared_targets(engine: Engine, *, indicator: str | None = None,
+                     province: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """compare_targets with every column of targets_frame kept (document_id, years,
+    direction …), for the report page."""
+    df = targets_frame(engine, indicator=indicator, province=province, year=year)
+    if df.empty:
+        return df.assign(value_label=[], plan=[], document=[])
+    # a document that states the same aim twice (in its targets and again in its
+    # tasks) counts once: its first statement is kept; without an indicator, the aim
+    # is known by its words
+    aim = df["indicator"].fillna("text: " + df["text"])
+    df = df[~df.assign(aim=aim).duplicated(["aim", "document_id", "target_year", "unit"])]
+    df = df.copy()
+    df["value_label"] = df.apply(format_value, axis=1)
+    df["plan"] = df.apply(_plan_period, axis=1)
+    df["document"] = [document_label(n, p) for n, p in
+                      zip(df["document_number"], df["source_path"], strict=True)]
+    return df.reset_index(drop=True)
 
 
 def compare_targets(engine: Engine, *, indicator: str | None = None,
                     province: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """One row per (indicator, province, issuer, document, target year), with the value as
-    a reader would write it and the source document named, so disagreements show."""
-    df = targets_frame(engine, indicator=indicator, province=province, year=year)
+    """One row per (indicator, document, target year, unit), with the value as a reader
+    would write it and the source document named, so disagreements show."""
+    df = compared_targets(engine, indicator=indicator, province=province, year=year)
     if df.empty:
         return pd.DataFrame(columns=COMPARE_COLUMNS)
-    df["target_year"] = df["target_year"].astype("Int64")  # not 2025.0 where years are missing
-    df["value_label"] = df.apply(format_value, axis=1)
-    df["plan"] = df.apply(_plan_period, axis=1)
-    df["document"] = df["document_number"].fillna("(no number)")
     out = df.rename(columns={"value": "value_number", "value_label": "value"})
-    return out[COMPARE_COLUMNS]
+    return out[COMPARE_COLUMNS].reset_index(drop=True)
 
 
 def _plan_period(row: pd.Series) -> str:
     start, end = row.get("year_start"), row.get("year_end")
     if pd.isna(start) and pd.isna(end):
         return ""
+    if pd.isna(end):
+        return f"{int(start)}"
     if pd.isna(start) or start == end:
         return f"{int(end)}"
     return f"{int(start)}–{int(end)}"
@@ -110,16 +135,39 @@ def documents_frame(engine: Engine) -> pd.DataFrame:
     return df.astype({"year_start": "Int64", "year_end": "Int64"})
 
 
+def lead_deadlines(engine: Engine) -> pd.DataFrame:
+    """One row per (task, lead agency): the agency and the task's deadline."""
+    sql = ("SELECT a.agency, k.deadline_kind, k.deadline_end FROM task_agencies a "
+           "JOIN tasks k ON k.id = a.task_id WHERE a.role = 'lead'")
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn)
+
+
+def warning_counts(engine: Engine) -> pd.DataFrame:
+    """Per document and warning code, how many warnings."""
+    sql = ("SELECT document_id, code, count(*) AS n FROM document_warnings "
+           "GROUP BY document_id, code ORDER BY document_id, count(*) DESC, code")
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn)
+
+
 def find_document(engine: Engine, ref: str) -> int | None:
-    """A document by id, number (3667/QĐ-UBND), sha256 prefix or path."""
+    """A document by id, number (3667/QĐ-UBND), sha256 (or a prefix of 8+ characters) or
+    path: any file it was imported from, also a file a later form of the same document
+    replaced (they share the identity key)."""
     sql = ("SELECT id FROM documents WHERE CAST(id AS VARCHAR(20)) = :ref OR number = :ref "
            "OR path = :ref OR sha256 LIKE :prefix ORDER BY CASE "
            "WHEN CAST(id AS VARCHAR(20)) = :ref THEN 0 WHEN number = :ref THEN 1 "
            "WHEN path = :ref THEN 2 ELSE 3 END, id")
+    earlier = ("SELECT d.id FROM documents d WHERE d.identity_key IN ("
+               "SELECT identity_key FROM source_files WHERE path = :ref OR sha256 LIKE :prefix "
+               "UNION SELECT identity_key FROM document_replacements "
+               "WHERE old_path = :ref OR old_sha256 LIKE :prefix) ORDER BY d.id")
     # a sha256 prefix must be long enough not to be mistaken for an id
-    prefix = f"{ref}%" if len(ref) >= 8 else "-"
+    params = {"ref": ref, "prefix": f"{ref}%" if len(ref) >= 8 else "-"}
     with engine.connect() as conn:
-        row = conn.execute(text(sql), {"ref": ref, "prefix": prefix}).first()
+        row = conn.execute(text(sql), params).first() or conn.execute(
+            text(earlier), params).first()
     return int(row[0]) if row else None
 
 

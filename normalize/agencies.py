@@ -29,7 +29,6 @@ Decisions (documented for users of the data):
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -37,17 +36,14 @@ from functools import lru_cache
 
 from normalize.abbreviations import expand_abbreviations
 from normalize.agency_match import Hit, TextHit, chunk_hits
+from normalize.patterns import AGENCY_LIST_DASH, AGENCY_NUMBERING
 from normalize.provinces import province_kind
 from normalize.registry import AgencyEntry, agency_by_name, agency_rules, successors
 from normalize.text import fold_key, fold_ws, nfc
 from schemas.codes import AgencyKind
 from schemas.record import AgencyRef
 
-_TAG_BREAK = re.compile(r"<\s*/?\s*(?:br|li|p|div|tr)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 _PAREN = re.compile(r"\([^()]*\)")
-_LIST_DASH = re.compile(r"(?:^|(?<=[.:]))\s*[-–—•+*]\s+")
-_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=\D)")
 
 
 @dataclass(frozen=True)
@@ -62,7 +58,7 @@ class AgencyCell:
 
 
 def _clean(text: str) -> str:
-    text = html.unescape(_TAG.sub("", _TAG_BREAK.sub("\n", nfc(text))))
+    text = nfc(text)
     while _PAREN.search(text):
         text = _PAREN.sub(" ", text)
     return text
@@ -71,8 +67,8 @@ def _clean(text: str) -> str:
 def _chunks(text: str) -> list[str]:
     pieces = []
     for line in re.split(r"[\n;]", _clean(text)):
-        for piece in _LIST_DASH.split(line):
-            piece = _NUMBERING.sub("", fold_ws(piece))
+        for piece in AGENCY_LIST_DASH.split(line):
+            piece = AGENCY_NUMBERING.sub("", fold_ws(piece))
             if piece:
                 pieces.append(piece)
     return pieces

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from normalize.nlp import Token, key_of, tokenize
 from normalize.provinces import find_provinces
@@ -93,15 +94,33 @@ def _remainders() -> dict[str, _Node]:
 _Keys = frozenset[tuple[str, ...]]
 
 
+class _RuleKeys(NamedTuple):
+    """The agency rules (agency_rules.yaml) as folded keys."""
+
+    predicates: _Keys
+    heads: _Keys
+    genitives: frozenset[str]
+    typos: dict[str, tuple[str, ...]]
+    links: _Keys
+
+
+class _Found(NamedTuple):
+    """A registry name found in a chunk: the token after it, and its entry."""
+
+    end: int
+    entry: AgencyEntry
+
+
 @cache
-def _rule_keys() -> tuple[_Keys, _Keys, frozenset[str], dict[str, tuple[str, ...]], _Keys]:
+def _rule_keys() -> _RuleKeys:
     rules = agency_rules()
-    predicates = frozenset(key_of(p) for p in rules.predicates)
-    heads = frozenset(key_of(h) for h in rules.heads)
-    genitives = frozenset(k for g in rules.genitives for k in key_of(g))
-    typos = {key_of(w)[0]: key_of(r) for w, r in rules.head_typos}
-    links = frozenset(key_of(link) for link in rules.links)
-    return predicates, heads, genitives, typos, links
+    return _RuleKeys(
+        predicates=frozenset(key_of(p) for p in rules.predicates),
+        heads=frozenset(key_of(h) for h in rules.heads),
+        genitives=frozenset(k for g in rules.genitives for k in key_of(g)),
+        typos={key_of(w)[0]: key_of(r) for w, r in rules.head_typos},
+        links=frozenset(key_of(link) for link in rules.links),
+    )
 
 
 @cache
@@ -172,7 +191,7 @@ def _walk(
     chunk: _Chunk,
     i: int,
     first_keys: tuple[str, ...] | None = None,
-) -> tuple[int, AgencyEntry] | None:
+) -> _Found | None:
     """Longest registry name starting at token i: (end token index, entry)."""
     node, best, previous = root, None, None
     tokens = chunk.tokens
@@ -191,25 +210,25 @@ def _walk(
                 return best
             node = next_node
         if loose and node.entry is not None:  # a trailing "và" is not part of the name
-            best = (j + 1, node.entry)
+            best = _Found(j + 1, node.entry)
     return best
 
 
-def _match_at(chunk: _Chunk, i: int) -> tuple[int, AgencyEntry] | None:
+def _match_at(chunk: _Chunk, i: int) -> _Found | None:
     hit = _walk(_trie(), chunk, i)
     if hit is None and chunk.tokens[i].keys == (_k("các"),):
         hit = _walk(_trie(), chunk, i + 1)
     return hit
 
 
-def _remainder_at(chunk: _Chunk, i: int, head: str) -> tuple[int, AgencyEntry] | None:
+def _remainder_at(chunk: _Chunk, i: int, head: str) -> _Found | None:
     if not chunk.tokens[i].text[:1].isupper():  # bare department names are capitalised
         return None
     return _walk(_remainders()[_k(head)], chunk, i)
 
 
-def _typo_match_at(chunk: _Chunk, i: int) -> tuple[int, AgencyEntry] | None:
-    fix = _rule_keys()[3].get(chunk.tokens[i].keys[0]) if chunk.tokens[i].keys else None
+def _typo_match_at(chunk: _Chunk, i: int) -> _Found | None:
+    fix = _rule_keys().typos.get(chunk.tokens[i].keys[0]) if chunk.tokens[i].keys else None
     return _walk(_trie(), chunk, i, first_keys=fix) if fix else None
 
 
@@ -293,8 +312,8 @@ class _Scanner:
         if found is None or self._after_genitive(i) or not self._gap_allows_match():
             if not self.gap:
                 self.gap_attached = self.attached
-            self.gap.extend(range(i, found[0] if found else i + 1))
-            return found[0] if found else i + 1
+            self.gap.extend(range(i, found.end if found else i + 1))
+            return found.end if found else i + 1
         if self.gap and self.chunk.tokens[self.gap[-1]].keys == (_k("và"),):
             self.gap.pop()
         elif self.gap:  # a link ("phối hợp với") between two agencies
@@ -329,10 +348,10 @@ class _Scanner:
             self.hits.append(Hit(_span_text(self.chunk, i, end), general, None))
         return end
 
-    def _whole_chunk_remainder(self, i: int) -> tuple[int, AgencyEntry] | None:
+    def _whole_chunk_remainder(self, i: int) -> _Found | None:
         """A chunk that is only a bare department name ("Thông tin và Truyền thông")."""
         found = _remainder_at(self.chunk, i, _HEAD_WORDS[0])
-        rest = self.chunk.tokens[found[0] :] if found else ()
+        rest = self.chunk.tokens[found.end :] if found else ()
         return found if found and all(t.kind != "word" for t in rest) else None
 
     def _joins_gap(self, token: Token) -> bool:
@@ -350,10 +369,10 @@ class _Scanner:
         if tokens[self.gap[-1]].keys == (_k("và"),):
             return True
         keys = tuple(k for j in self.gap for k in tokens[j].keys)
-        return self.gap_attached and keys in _rule_keys()[4]
+        return self.gap_attached and keys in _rule_keys().links
 
     def _after_genitive(self, i: int) -> bool:
-        genitives = _rule_keys()[2]
+        genitives = _rule_keys().genitives
         previous = next((t for t in reversed(self.chunk.tokens[:i]) if t.kind == "word"), None)
         return previous is not None and any(k in genitives for k in previous.keys[-1:])
 
@@ -376,7 +395,7 @@ class _Scanner:
 
 def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
     """A fragment no registry name starts: a near miss, an unknown agency, or an instruction."""
-    predicates = _rule_keys()[0]
+    predicates = _rule_keys().predicates
     words = [t for t in chunk.tokens[start:end] if t.kind == "word"]
     keys = tuple(k for t in words for k in t.keys)
     text = _span_text(chunk, start, end)
@@ -385,14 +404,14 @@ def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
     # an unknown agency is written as a proper name: "doanh nghiệp đang …" is not one
     if any(near_start) or not _looks_like_agency(keys) or not words[0].text[:1].isupper():
         return None
-    if len(keys) <= max(len(h) for h in _rule_keys()[1] if keys[: len(h)] == h):
+    if len(keys) <= max(len(h) for h in _rule_keys().heads if keys[: len(h)] == h):
         return None  # a head word alone ("CÁC SỞ" in a capitalised heading) names no one
     entry = _fuzzy_entry(keys)
     return Hit(text, entry, _province_in(chunk, start, end))
 
 
 def _looks_like_agency(keys: tuple[str, ...]) -> bool:
-    heads = _rule_keys()[1]
+    heads = _rule_keys().heads
     return any(keys[: len(h)] == h for h in heads)
 
 
@@ -404,7 +423,10 @@ def _fuzzy_entry(keys: tuple[str, ...]) -> AgencyEntry | None:
     choices, entries = _fuzzy_choices()
     query = " ".join(k for k in form_keys(" ".join(keys)) if k != _PROVINCE_SLOT)
     best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-    return entries[best[2]] if best else None
+    if best is None:
+        return None
+    _, _, index = best
+    return entries[index]
 
 
 def chunk_hits(text: str) -> list[Hit]:
@@ -439,10 +461,10 @@ def _unregistered_end(chunk: _Chunk, i: int) -> int | None:
     if not tokens[i].text[:1].isupper():
         return None
     keys = tuple(k for t in tokens[i : i + 4] for k in t.keys)
-    head = max((len(h) for h in _rule_keys()[1] if keys[: len(h)] == h), default=0)
+    head = max((len(h) for h in _rule_keys().heads if keys[: len(h)] == h), default=0)
     if not head:
         return None
-    predicates, end, words = _rule_keys()[0], i + 1, 1
+    predicates, end, words = _rule_keys().predicates, i + 1, 1
     for j in range(i + 1, len(tokens)):
         token = tokens[j]
         if _is_dash_in_name(tokens, j):  # "Giáo dục nghề nghiệp - Giáo dục thường xuyên"

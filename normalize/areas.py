@@ -7,47 +7,24 @@ headings and group rows put their subject first.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
-from normalize.text import fold_key
+from normalize.datafiles import data_file
+from normalize.phrases import PhraseSet
 from schemas.codes import Area
-
-_DATA = Path(__file__).parent / "data" / "areas.yaml"
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    area: Area
-    key: str
-    pattern: re.Pattern[str]
-
-
-def _key_pattern(key: str) -> re.Pattern[str]:
-    # fold_key output is words separated by single spaces: match whole words only.
-    return re.compile(r"(?<!\S)" + re.escape(key) + r"(?!\S)")
 
 
 @cache
-def _phrases() -> tuple[_Phrase, ...]:
-    rows = load_yaml(_DATA)["areas"]
-    phrases = []
-    for row in rows:
-        area = Area(row["area"])
-        for phrase in row["phrases"]:
-            key = fold_key(phrase)
-            phrases.append(_Phrase(area, key, _key_pattern(key)))
-    return tuple(phrases)
+def _phrases() -> PhraseSet[Area]:
+    rows = data_file("areas.yaml")["areas"]
+    return PhraseSet((phrase, Area(row["area"])) for row in rows for phrase in row["phrases"])
 
 
 def area_phrases() -> dict[Area, list[str]]:
     """The comparison keys of every phrasing, by area (for tests and documentation)."""
     table: dict[Area, list[str]] = {}
-    for phrase in _phrases():
-        table.setdefault(phrase.area, []).append(phrase.key)
+    for key, area in _phrases():
+        table.setdefault(area, []).append(key)
     return table
 
 
@@ -58,15 +35,7 @@ def area_of(text: str) -> Area | None:
     >>> area_of("CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
     <Area.THU_TUC_HANH_CHINH: 'thu_tuc_hanh_chinh'>
     """
-    key = fold_key(text)
-    if not key:
-        return None
-    best: tuple[int, int, Area] | None = None
-    for phrase in _phrases():
-        match = phrase.pattern.search(key)
-        if match is None:
-            continue
-        rank = (match.start(), -len(phrase.key), phrase.area)
-        if best is None or rank[:2] < best[:2]:
-            best = rank
-    return best[2] if best else None
+    # the earliest phrase wins, the longer one on a tie, the first listed after that
+    matches = _phrases().find(text)
+    best = min(matches, key=lambda m: (m.start, -len(m.key)), default=None)
+    return best.value if best else None

@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from normalize.agencies import merge_refs, text_hit_ref
 from normalize.agency_match import TextHit, text_hits
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.text import nfc
 from schemas.record import AgencyRef
 
-_DATA = Path(__file__).parent / "data" / "assignment_words.yaml"
 # between two agencies of one list: commas, "và", "cùng", "các" (a group's article)
 _JOIN = re.compile(r"^[\s,]*(?:(?:và|cùng|với)\s+)?(?:các\s+)?$", re.IGNORECASE)
 _AFTER_WORD = re.compile(r"\s*(?:là\s+)?:?\s*", re.IGNORECASE)  # "Chủ trì: …", "phối hợp: …"
@@ -35,7 +33,7 @@ class Assignment:
 
 @cache
 def _words(group: str) -> re.Pattern[str]:
-    words = sorted(load_yaml(_DATA)[group]["words"], key=len, reverse=True)
+    words = sorted(data_file("assignment_words.yaml")[group]["words"], key=len, reverse=True)
     alternatives = "|".join(re.escape(nfc(w)).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 

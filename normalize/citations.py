@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
 from normalize.abbreviations import expand_abbreviations
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.dates import PartialDate, find_dates
 from normalize.doc_types import doc_type_names, doc_type_of, doc_type_of_symbol, issuer_of_symbol
 from normalize.header_terms import strip_official_title
@@ -41,12 +40,6 @@ _PARTY = rf"(?P<pserial>\d+)\s?-\s?(?P<psymbol>{_SYM}/ ?{_SYM}(?:- ?{_SYM})*)"
 _NUMBER = re.compile(rf"(?<![\w/.-])(?:{_STATE}|{_PARTY})(?![\w&])")
 _DATE_GAP = re.compile(r"[\s,:]*(?:ban hành\s*)?(?:ngày\s*)?", re.IGNORECASE)
 _OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
-_ISSUER_STOP = re.compile(
-    r"\b(?:về|ban hành|quy định|sửa đổi|bổ sung|phê duyệt|hướng dẫn|thực hiện|được|tại|"
-    r"lần thứ|nhiệm kỳ|trong|đối với|triển khai|đến|theo|năm|đã|nêu|gọi|là|với|thành lập|"
-    r"công bố|chỉ đạo|tiếp tục|đẩy mạnh|giao|quy|cho|xây dựng|tổ chức thực hiện)\b",
-    re.IGNORECASE,
-)
 _OF_AT = re.compile(  # the last "của X tại" before the document ("…, Y" may be in the name)
     r"^.*\bcủa\s+(?P<who>[^;:()]{3,100}?)\s+tại\s*$", re.IGNORECASE | re.DOTALL
 )
@@ -133,6 +126,30 @@ def clean_serial(serial: str) -> str:
     return (whole.lstrip("0") or "0") + dot + frac
 
 
+def serial_of(number: str | None) -> str | None:
+    """The serial of a document number, as citations of it carry it (the view joins on it).
+
+    >>> serial_of("0365/QĐ-UBND"), serial_of("83-KH/ĐU")
+    ('365', '83')
+    """
+    if not number:
+        return None
+    head = number.replace("-", "/", 1).split("/", 1)[0]
+    return clean_serial(head) if head else None
+
+
+@cache
+def _issuer_stop() -> re.Pattern[str]:
+    """The words an issuer's name ends before (data/citation_words.yaml)."""
+    words = data_file("citation_words.yaml")["issuer_stops"]["words"]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(nfc(w)) for w in words)})\b", re.IGNORECASE)
+
+
+@cache
+def _law_issuer() -> str:
+    return nfc(data_file("citation_words.yaml")["law_issuer"]["name"])
+
+
 @cache
 def _type_words() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in doc_type_names() if n not in ("Luật", "Bộ luật"))
@@ -148,20 +165,17 @@ def _list_head() -> re.Pattern[str]:
     )
 
 
-_LAWS = Path(__file__).parent / "data" / "laws.yaml"
-
-
 @cache
 def _known_laws() -> tuple[re.Pattern[str], dict[str, str]]:
     """Laws cited by name alone (data/laws.yaml), longest name first."""
     canonical: dict[str, str] = {}
-    for row in load_yaml(_LAWS)["laws"]:
+    for row in data_file("laws.yaml")["laws"]:
         for form in (row["name"], *row.get("aliases", [])):
             canonical[fold_key(form)] = nfc(row["name"])
     forms = sorted(
         {
             nfc(f)
-            for row in load_yaml(_LAWS)["laws"]
+            for row in data_file("laws.yaml")["laws"]
             for f in (row["name"], *row.get("aliases", []))
         },
         key=len,
@@ -193,7 +207,7 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     cut = _ISSUER_END.search(rest)
     if cut:
         rest = rest[: cut.start()]
-    stop = _ISSUER_STOP.search(rest)
+    stop = _issuer_stop().search(rest)
     if stop:
         rest = rest[: stop.start()]
     joined = re.search(r"\s(?:và|cùng)\s+(?=[^\W\d_])(?![A-ZĐÀ-Ỹ])", rest)
@@ -219,7 +233,7 @@ def _issuer_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     who = fold_ws(m.group("who"))
-    if not who[:1].isupper() or _ISSUER_STOP.search(who):
+    if not who[:1].isupper() or _issuer_stop().search(who):
         return None
     return strip_official_title(who) or who
 
@@ -315,7 +329,7 @@ def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
     end = m.end()
     year = int(m.group("year")) if m.group("year") else None
     number = serial = symbol = None
-    issuer = "Quốc hội"
+    issuer = _law_issuer()
     date = None
     num = _NUMBER.match(text, end)
     if num is not None:
@@ -384,7 +398,7 @@ def find_citations(text: str) -> list[CitationMatch]:
                 end=m.end(),
                 raw=fold_ws(m.group(0)),
                 doc_type=DocType.LUAT,
-                issuer="Quốc hội",
+                issuer=_law_issuer(),
                 title=title,
             )
         )

@@ -8,15 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key, fold_ws, nfc
 from schemas.codes import DeadlineKind, Recurrence
 
 # Cells repeat ("Thường xuyên" fills half a table), so their keys are worth keeping.
 _key = lru_cache(maxsize=8192)(fold_key)
-_DATA = Path(__file__).parent / "data" / "deadline_phrases.yaml"
 # Finest first: a list of periods recurs at the finest one it names.
 _FINENESS = (Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.SEMIANNUAL, Recurrence.ANNUAL)
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&+()]|\bvà\b|\bhoặc\b)\s*", re.IGNORECASE)
@@ -24,24 +23,24 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&+()]|\bvà\b|\bhoặc\b)\s*", re.IGNOR
 
 @dataclass(frozen=True)
 class Phrases:
-    relative: tuple[str, ...]
+    relative: PhraseSet[str]
     before: tuple[str, ...]
     plan_year: tuple[str, ...]
-    ongoing: tuple[str, ...]
-    conditional: tuple[str, ...]
+    ongoing: PhraseSet[str]
+    conditional: PhraseSet[str]
     markers: tuple[str, ...]
     continuations: tuple[str, ...]
     fillers: tuple[str, ...]
     periods: dict[str, Recurrence]  # fold_key of the phrase → its recurrence
-    plan_year_words: tuple[str, ...] = ()  # as written: the unit pattern reads the text itself
-    since: tuple[str, ...] = ()
-    onward: tuple[str, ...] = ()
-    relative_recurrence: dict[str, Recurrence] | None = None
+    recurring_alone: PhraseSet[str]
+    since: tuple[str, ...]
+    onward: tuple[str, ...]
+    relative_recurrence: PhraseSet[Recurrence]
 
 
 @cache
 def phrases() -> Phrases:
-    data = load_yaml(_DATA)
+    data = data_file("deadline_phrases.yaml")
 
     def keys(group: str) -> tuple[str, ...]:
         # Longest first, so that removing "báo cáo" happens before removing "báo".
@@ -50,32 +49,30 @@ def phrases() -> Phrases:
         )
 
     return Phrases(
-        relative=keys("relative"),
+        relative=PhraseSet.of(keys("relative")),
         before=keys("before"),
         plan_year=keys("plan_year"),
-        ongoing=keys("ongoing"),
-        conditional=keys("conditional"),
+        ongoing=PhraseSet.of(keys("ongoing")),
+        conditional=PhraseSet.of(keys("conditional")),
         markers=keys("recurrence_markers"),
         continuations=keys("continuation_words"),
         fillers=keys("recurrence_fillers"),
         periods={
             fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["recurrence_periods"]
         },
-        plan_year_words=tuple(
-            sorted({nfc(row["phrase"]) for row in data["plan_year"]}, key=len, reverse=True)
-        ),
+        recurring_alone=PhraseSet.of(keys("recurring_alone")),
         since=keys("since"),
         onward=keys("onward"),
-        relative_recurrence={
-            fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["relative_recurrence"]
-        },
+        relative_recurrence=PhraseSet(
+            (r["phrase"], Recurrence(r["recurrence"])) for r in data["relative_recurrence"]
+        ),
     )
 
 
-def contains(key: str, phrase_keys: tuple[str, ...]) -> bool:
-    """Whether the fold_key `key` holds one of the phrases as whole words."""
-    padded = f" {key} "
-    return any(f" {p} " in padded for p in phrase_keys)
+@cache
+def words_as_written(group: str) -> tuple[str, ...]:
+    """The phrases of a group matched as written (NFC), not on fold_key: "đến", "và" …"""
+    return tuple(nfc(str(row["phrase"])) for row in data_file("deadline_phrases.yaml")[group])
 
 
 def finest(recurrences: list[Recurrence]) -> Recurrence | None:
@@ -123,7 +120,7 @@ def recurrence_list(text: str) -> Recurrence | None:
 def _marked_recurrence(key: str) -> tuple[bool, Recurrence | None]:
     """('định kỳ' or 'hàng tháng' … present, the finest period so marked)."""
     found = _marked_periods(key)
-    return bool(found) or contains(key, (_key("định kỳ"),)), finest(found)
+    return bool(found) or phrases().recurring_alone.contains(key, folded=True), finest(found)
 
 
 def _marked_periods(key: str) -> list[Recurrence]:
@@ -156,7 +153,7 @@ def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
     listed = recurrence_list(text)
     if listed is not None:
         return DeadlineKind.RECURRING, listed
-    if contains(key, p.relative):
+    if p.relative.contains(key, folded=True):
         return DeadlineKind.CONDITIONAL, None
     recurring, recurrence = _marked_recurrence(key)
     if recurring:
@@ -164,23 +161,22 @@ def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
     relative = relative_recurrence(text)
     if relative is not None:
         return DeadlineKind.RECURRING, relative
-    if contains(key, p.ongoing):
+    if p.ongoing.contains(key, folded=True):
         return DeadlineKind.ONGOING, None
-    if contains(key, p.conditional):
+    if p.conditional.contains(key, folded=True):
         return DeadlineKind.CONDITIONAL, None
     return DeadlineKind.UNSPECIFIED, None
 
 
 def is_relative(text: str) -> bool:
     """Whether the clause counts from an event ("01 tháng sau khi … công bố")."""
-    return contains(_key(text), phrases().relative)
+    return phrases().relative.contains(_key(text), folded=True)
 
 
 def relative_recurrence(text: str) -> Recurrence | None:
     """The period a day is named against ("… năm sau", "… tháng cuối quý"), if any."""
-    key = _key(text)
-    table = phrases().relative_recurrence or {}
-    return finest([rec for phrase, rec in table.items() if contains(key, (phrase,))])
+    found = phrases().relative_recurrence.find(_key(text), folded=True)
+    return finest([match.value for match in found])
 
 
 def ends_with_since(gap: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from normalize.dates import MAX_YEAR, MIN_YEAR, PartialDate, find_dates
-from normalize.deadline_phrases import phrases
+from normalize.deadline_phrases import words_as_written
 from normalize.text import fold_key
 from schemas.codes import DeadlineKind
 
@@ -187,6 +187,6 @@ def _plan_year_pattern() -> re.Pattern[str]:
     """ "Trong năm", "cả năm" …: the plan's own year, when no year number follows."""
     # the phrases as written, not their fold keys: the pattern runs over the text, and a
     # key ("ca3 năm") never matches a word with a tone mark ("cả năm")
-    words = phrases().plan_year_words
+    words = sorted(words_as_written("plan_year"), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s*[0-9])", _F)

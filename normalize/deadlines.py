@@ -20,8 +20,8 @@ Never raises: what is not understood is kind "unspecified", for the caller to wa
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
+from functools import cache
 
 from normalize.citations import find_citations
 from normalize.deadline_phrases import (
@@ -34,28 +34,53 @@ from normalize.deadline_phrases import (
     recurrence_list,
     relative_recurrence,
     starts_onward,
+    words_as_written,
 )
 from normalize.deadline_units import Unit, expand_elisions, find_units
+from normalize.patterns import DEADLINE_BULLETS
 from normalize.text import fold_ws, nfc
 from schemas.codes import DeadlineKind
 from schemas.record import Deadline
 
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:li|p|br|div|tr|td|th|ul|ol)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]{0,200}>")
-_HARD_BREAK = "\x1f"  # where a list item or paragraph of the cell ended
-_CLAUSE_BREAK = re.compile(rf"[;{_HARD_BREAK}]+")
+_CLAUSE_BREAK = re.compile(r";+")
 _LINE_BREAK = re.compile(r"[\r\n]+")
-_BULLET = re.compile(r"^\s*(?:[-+•*·–—]\s*)+")
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
-_RANGE_GAP = re.compile(r"^\s*(?:-|đến|tới|đến hết|cho đến)\s*(?:hết\s*)?$", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^\s*(?:,|và|&|hoặc)\s*$", re.IGNORECASE)
+
+
+def _either(group: str) -> str:
+    return "|".join(re.escape(w) for w in words_as_written(group))
+
+
+@cache
+def _range_gap() -> re.Pattern[str]:
+    """What stands between two periods of one range: "-", "đến", "đến hết" …"""
+    return re.compile(
+        rf"^\s*(?:-|{_either('range_words')})\s*(?:(?:{_either('range_end_words')})\s*)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _list_gap() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:,|{_either('list_words')}|&)\s*$", re.IGNORECASE)
+
+
+@cache
+def _in_sentence() -> re.Pattern[str]:
+    """A deadline written into a duty: "… gửi về Sở Nội vụ trước ngày 31/01/2026"."""
+    return re.compile(
+        rf"(?<!\w)(?:{_either('sentence_marks')})\s+(?:(?:{_either('sentence_marks_then')})\s+)?"
+        r"(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+        r"|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})",
+        re.IGNORECASE,
+    )
 
 
 def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
     """Thời gian hoàn thành → Deadline; kind "unspecified" when the phrase is not understood.
 
     `plan_year` is the year a cell means when it names none ("Trong năm").
-    `raw` of the result is the cell text with HTML tags and bullets removed, NFC,
+    `raw` of the result is the cell text with bullets removed, NFC,
     whitespace folded, its clauses joined by "; ".
     """
     clauses = split_clauses(raw)
@@ -68,17 +93,28 @@ def parse_deadline(raw: str, *, plan_year: int | None) -> Deadline:
     return combine(text, parts)
 
 
+def deadline_in_sentence(text: str, *, plan_year: int | None) -> Deadline | None:
+    """The deadline a sentence writes into itself, if any ("… trước ngày 15/01/2026");
+    several ("… chậm nhất trước ngày 20/01/2025; UBND cấp xã xong trước ngày 31/01/2025")
+    become the parts of one deadline. A sentence names none without a date word.
+
+    >>> str(deadline_in_sentence("Gửi Sở Nội vụ trước ngày 31/01/2026", plan_year=2026).end)
+    '2026-01-31'
+    """
+    phrases = [m.group(0) for m in _in_sentence().finditer(text)]
+    return parse_deadline("; ".join(phrases), plan_year=plan_year) if phrases else None
+
+
 def split_clauses(raw: str) -> list[str]:
-    """List items, lines and ";"-separated clauses of a cell, HTML tags and bullets removed.
+    """List items, lines and ";"-separated clauses of a cell, bullets removed.
 
     A line break ends a clause only when the next line is a new item (a bullet, or a
     deadline of its own); a line wrapped by a narrow column goes on in the next one.
     """
-    text = _ANY_TAG.sub(" ", _BLOCK_TAG.sub(_HARD_BREAK, nfc(html.unescape(raw))))
     clauses = []
-    for block in _CLAUSE_BREAK.split(text):
+    for block in _CLAUSE_BREAK.split(nfc(raw)):
         for line in _logical_lines(block):
-            clause = fold_ws(_BULLET.sub("", line)).strip(" .,")
+            clause = fold_ws(DEADLINE_BULLETS.sub("", line)).strip(" .,")
             if clause:
                 clauses.append(clause)
     return clauses
@@ -95,7 +131,7 @@ def _logical_lines(block: str) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if _BULLET.match(line):
+    if DEADLINE_BULLETS.match(line):
         return False
     if (
         line[0].islower()
@@ -187,10 +223,10 @@ def _groups(text: str, units: list[Unit]) -> list[tuple[list[Unit], bool, bool]]
     previous_end = 0
     for unit in units:
         gap = text[previous_end : unit.start]
-        if groups and _RANGE_GAP.match(gap):
+        if groups and _range_gap().match(gap):
             groups[-1][0].append(unit)
         else:
-            listed_after_before = bool(groups and groups[-1][1] and _LIST_GAP.match(gap))
+            listed_after_before = bool(groups and groups[-1][1] and _list_gap().match(gap))
             before = ends_with_before(gap) or listed_after_before
             groups.append(([unit], before, ends_with_since(gap)))
         previous_end = unit.end

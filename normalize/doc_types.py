@@ -15,13 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.text import fold_key, nfc
 from schemas.codes import DocType
 
-_DATA = Path(__file__).parent / "data" / "doc_types.yaml"
 _PARTS = re.compile(r"[-/]")
 _LEGISLATURE = re.compile(r"^(?:UBTV)?QH\d*$")
 
@@ -37,7 +35,7 @@ class _Tables:
 
 @cache
 def _tables() -> _Tables:
-    data = load_yaml(_DATA)
+    data = data_file("doc_types.yaml")
     by_name: dict[str, DocType] = {}
     by_abbreviation: dict[str, DocType] = {}
     names: list[str] = []

@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from schemas.codes import Comparator, Direction, Metric
-
-_DATA = Path(__file__).parent / "data" / "count_units.yaml"
 
 # A number not glued to a word, a slash or another number ("76/NQ-CP", "15/7/2021",
 # "ISO 9001:2015" and phone numbers fall outside it).
@@ -53,7 +50,7 @@ class _Raw:
 
 @cache
 def count_units() -> tuple[str, ...]:
-    rows = load_yaml(_DATA)["units"]
+    rows = data_file("count_units.yaml")["units"]
     return tuple(sorted((r["unit"] for r in rows), key=len, reverse=True))
 
 

@@ -15,16 +15,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.doc_types import doc_type_names
+from normalize.patterns import HEADER_ROMAN_WORD
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key, fold_ws, nfc
 
-_DATA = Path(__file__).parent / "data" / "header_terms.yaml"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _WORD_SPLIT = re.compile(r"(\w+)", re.UNICODE)
-_ROMAN = re.compile(r"^[IVXLC]{2,}$")
 _TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
@@ -35,7 +34,7 @@ _MAX_PHRASE_WORDS = 8
 
 @dataclass(frozen=True)
 class _Vocab:
-    motto: tuple[str, ...]
+    motto: PhraseSet[str]
     signing_prefixes: tuple[str, ...]
     positions: dict[str, str]  # fold_key -> as written
     official_titles: tuple[str, ...]  # fold keys
@@ -43,12 +42,15 @@ class _Vocab:
     admin_levels: tuple[str, ...]
     casing: dict[str, str]
     openers: tuple[str, ...]
+    motto_openers: tuple[str, ...]
+    subject_marks: tuple[str, ...]
+    recipients_openers: tuple[str, ...]
     signed_markers: tuple[str, ...]
 
 
 @cache
 def _vocab() -> _Vocab:
-    data = load_yaml(_DATA)
+    data = data_file("header_terms.yaml")
 
     def keys(section: str, field: str = "names") -> tuple[str, ...]:
         return tuple(fold_key(x) for x in data[section][field])
@@ -56,7 +58,7 @@ def _vocab() -> _Vocab:
     casing = {fold_key(n): nfc(n) for n in data["casing"]["names"]}
     positions = {fold_key(n): nfc(n) for n in data["positions"]["names"]}
     return _Vocab(
-        motto=keys("motto", "phrases"),
+        motto=PhraseSet.of(data["motto"]["phrases"]),
         signing_prefixes=tuple(nfc(f) for f in data["signing_prefixes"]["forms"]),
         positions=positions,
         official_titles=keys("official_titles"),
@@ -64,6 +66,9 @@ def _vocab() -> _Vocab:
         admin_levels=keys("admin_levels"),
         casing={**casing, **positions},
         openers=keys("preamble_openers", "phrases"),
+        motto_openers=keys("motto_openers", "phrases"),
+        subject_marks=keys("subject_marks", "phrases"),
+        recipients_openers=keys("recipients_openers", "phrases"),
         signed_markers=tuple(fold_ws(nfc(x)).lower() for x in data["signed_markers"]["phrases"]),
     )
 
@@ -77,8 +82,7 @@ def _starts_with(key: str, prefixes: tuple[str, ...]) -> str | None:
 
 def is_motto(text: str) -> bool:
     """The national motto, its tagline or the party's title (never an agency line)."""
-    key = f" {fold_key(text)} "
-    return any(f" {phrase} " in key for phrase in _vocab().motto)
+    return _vocab().motto.contains(text)
 
 
 def signing_prefixes() -> tuple[str, ...]:
@@ -138,6 +142,31 @@ def preamble_opener(text: str) -> str | None:
     return _starts_with(fold_key(text[:60]), _vocab().openers)
 
 
+def opens_motto(text: str) -> bool:
+    """Whether a line opens like the motto's second line ("Độc lập - Tự do …")."""
+    key = fold_key(text)
+    return any(key.startswith(opener) for opener in _vocab().motto_openers)
+
+
+def opens_recipients(text: str) -> bool:
+    """Whether a line opens the recipients block ("Nơi nhận:")."""
+    key = fold_key(text)
+    return any(key.startswith(opener) for opener in _vocab().recipients_openers)
+
+
+def after_subject_mark(text: str) -> str | None:
+    """The subject a "V/v …" line gives ("" when nothing follows the mark), or None when
+    the line has no such mark.
+
+    >>> after_subject_mark("V/v triển khai Kế hoạch CCHC")
+    'triển khai Kế hoạch CCHC'
+    """
+    key = fold_key(text)
+    if not any(key.startswith(mark + " ") for mark in _vocab().subject_marks):
+        return None
+    return text.split(" ", 1)[1] if " " in text else ""
+
+
 def is_signed_marker(text: str) -> bool:
     """'(ký)', '(Đã ký)': where a signature stood in a transcription."""
     return fold_ws(nfc(text)).lower().strip("*_ ") in _vocab().signed_markers
@@ -152,7 +181,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _case_word(word: str) -> str:
-    if word.isdigit() or _ROMAN.match(word) or _is_acronym(word):
+    if word.isdigit() or HEADER_ROMAN_WORD.match(word) or _is_acronym(word):
         return word
     return word.lower()
 

@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.text import fold_key
 from schemas.codes import Area
-
-_DATA = Path(__file__).parent / "data" / "indicators.yaml"
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ def _contains(key: str, words: str) -> bool:
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    rows = load_yaml(_DATA)["indicators"]
+    rows = data_file("indicators.yaml")["indicators"]
     return tuple(
         Indicator(
             code=row["code"],

@@ -21,18 +21,15 @@ a Windows-1252 reader does.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 
 LegacyEncoding = Literal["tcvn3", "vni"]
 
-_DATA = Path(__file__).parent / "data"
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")  # PDF subset fonts: "ABCDEF+.VnTime"
 _STYLE_SUFFIX = re.compile(
     r"[-,](?:bold|italic|oblique|regular|bolditalic|boldoblique|bi|b|i|mt|ps)+$", re.IGNORECASE
@@ -47,8 +44,8 @@ _MIN_SHARE = 0.5
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with (_DATA / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    rows: list[dict[str, str]] = data_file(name)
+    return rows
 
 
 def _legacy_chars(hex_codes: str) -> str:
@@ -129,7 +126,7 @@ def convert_legacy(text: str, encoding: LegacyEncoding, *, uppercase: bool = Fal
 
 @cache
 def _syllable_pattern() -> re.Pattern[str]:
-    data = load_yaml((_DATA / "vietnamese_syllables.yaml").read_text(encoding="utf-8"))
+    data = data_file("vietnamese_syllables.yaml")
     rhymes = [r for group in data["rhymes"].values() for r in group]
     if not all(isinstance(w, str) for w in rhymes + data["onsets"]):
         raise ValueError("vietnamese_syllables.yaml: every onset and rhyme must be quoted")

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.figures import Figure
 from normalize.text import nfc
 from schemas.codes import Comparator, Metric
 
-_DATA = Path(__file__).parent / "data" / "target_rules.yaml"
 
-
-@cache
 def _data() -> dict:
-    data = load_yaml(_DATA)
-    for group in ("rank_openers", "rank_groups", "rank_tops", "rank_nouns", "award_rules"):
-        if any(not str(row.get("source") or "").strip() for row in data[group]):
-            raise ValueError(f"target_rules.yaml: {group}: a phrase without source")
+    data: dict = data_file("target_rules.yaml")  # sources checked by the loader
     return data
 
 

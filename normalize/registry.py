@@ -6,15 +6,12 @@ rules below raises `RegistryError` on first use, so a bad edit fails every test 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import DataFileError, data_file
 from schemas.codes import AgencyKind
 
 Scope = Literal["central", "province", "none"]
@@ -22,7 +19,7 @@ _SCOPES = ("central", "province", "none")
 _PROVINCE_KINDS = ("tỉnh", "thành phố")
 
 
-class RegistryError(ValueError):
+class RegistryError(DataFileError):
     """A data file under normalize/data/ breaks its own rules (missing source, bad kind…)."""
 
 
@@ -94,15 +91,8 @@ class SuccessorRow:
     source: str
 
 
-def _read_text(name: str) -> str:
-    return resources.files("normalize").joinpath("data", name).read_text(encoding="utf-8")
-
-
 def _csv_rows(name: str) -> list[dict[str, str]]:
-    rows = list(csv.DictReader(io.StringIO(_read_text(name))))
-    for number, row in enumerate(rows, start=2):
-        if not (row.get("source") or "").strip():
-            raise RegistryError(f"{name} line {number}: no source")
+    rows: list[dict[str, str]] = data_file(name)
     return rows
 
 
@@ -138,11 +128,8 @@ def _agency_entry(raw: dict[str, Any]) -> AgencyEntry:
     )
 
 
-@cache
 def _agencies_yaml() -> dict[str, Any]:
-    data = load_yaml(_read_text("agencies.yaml"))
-    if not isinstance(data, dict):
-        raise RegistryError("agencies.yaml: expected a mapping at the top")
+    data: dict[str, Any] = data_file("agencies.yaml")
     return data
 
 
@@ -167,14 +154,19 @@ def agency_by_name() -> dict[str, AgencyEntry]:
 @cache
 def agency_rules() -> AgencyRules:
     data = _agencies_yaml()
+
+    def words(group: str) -> tuple[str, ...]:
+        return tuple((data.get(group) or {}).get("words") or ())
+
+    typos = (data.get("head_typos") or {}).get("pairs") or ()
     return AgencyRules(
-        predicates=tuple(data.get("predicates") or ()),
-        heads=tuple(data.get("heads") or ()),
-        head_typos=tuple((t["wrong"], t["right"]) for t in data.get("head_typos") or ()),
-        genitives=tuple(data.get("genitives") or ()),
-        links=tuple(data.get("links") or ()),
-        titles=tuple(data.get("titles") or ()),
-        central_heads=tuple(data.get("central_heads") or ()),
+        predicates=words("predicates"),
+        heads=words("heads"),
+        head_typos=tuple((t["wrong"], t["right"]) for t in typos),
+        genitives=words("genitives"),
+        links=words("links"),
+        titles=words("titles"),
+        central_heads=words("central_heads"),
     )
 
 

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from pathlib import Path
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
 from normalize.text import fold_key
 from schemas.codes import SectionKind
 
-_DATA = Path(__file__).parent / "data" / "section_kinds.yaml"
 _MAX_HEADING_WORDS = 12  # a longer "heading" is a numbered sentence, not a part title
 
 
 @cache
 def _data() -> tuple[tuple[tuple[str, SectionKind], ...], tuple[str, ...]]:
-    raw = load_yaml(_DATA)
+    raw = data_file("section_kinds.yaml")
     kinds = [
         (fold_key(p), SectionKind(row["kind"])) for row in raw["kinds"] for p in row["phrases"]
     ]

@@ -7,6 +7,8 @@ Leaf normalizers are pure and never warn: their callers know the page and block.
 
 from __future__ import annotations
 
+import logging
+import os
 import string
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 from pydantic import Field
 
 from schemas.base import Model
+
+log = logging.getLogger(__name__)
 
 
 class WarningCode(StrEnum):
@@ -88,13 +92,26 @@ MESSAGES: dict[WarningCode, str] = {
 }
 
 
+# Set by the test suite: a caller that passes the wrong fields is a bug to fail on there;
+# a user's run still gets its warning (with "?") rather than losing the file over it.
+STRICT_MESSAGES_ENV = "VANBAN_STRICT_MESSAGES"
+
+
 class _Lenient(dict[str, object]):
     def __missing__(self, key: str) -> str:
+        log.error("warning message field %r missing", key)
         return "?"
 
 
+def template_fields(code: WarningCode) -> set[str]:
+    """The field names `code`'s message template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(MESSAGES[code]) if name}
+
+
 def format_message(code: WarningCode, fields: dict[str, object]) -> str:
-    """Fill a message template; a missing field shows as '?' rather than raising."""
+    """Fill a message template; a missing field raises under tests, shows as '?' otherwise."""
+    if os.environ.get(STRICT_MESSAGES_ENV):
+        return MESSAGES[code].format_map(fields)
     return string.Formatter().vformat(MESSAGES[code], (), _Lenient(fields))
 
 

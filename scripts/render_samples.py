@@ -90,8 +90,7 @@ def _styled_document() -> DocxDocument:
         heading.element.rPr.rFonts.set(qn("w:hAnsi"), FONT)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+    section.right_margin = section.top_margin = section.bottom_margin = Cm(2)
     section.left_margin = Cm(3)
     props = doc.core_properties
     props.author = "vanban scripts/render_samples.py"

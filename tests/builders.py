@@ -1,4 +1,5 @@
-"""Synthetic Word files built in code, for reader quirks (docling's list tests style).
+"""Synthetic Word files built in code, for reader quirks (docling's list tests style),
+and document-model builders (documents of lines, tables of rows) for the parser tests.
 
 Each helper adds one WordprocessingML feature with python-docx + OxmlElement, so a test
 reads as the Word rule it checks:
@@ -21,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
+
+from schemas.document import Cell, Document, Format, Paragraph, Prov, Source, Table
 
 LevelSpec = tuple[str, str] | tuple[str, str, int]
 """(numFmt, lvlText) or (numFmt, lvlText, start) for one list level."""
@@ -181,3 +184,66 @@ __all__ = [
     "num_pr",
     "w_el",
 ]
+
+
+# --- document-model builders (Document, Paragraph, Table) for the parser tests ---------------
+
+Spans = dict[tuple[int, int], tuple[int, int]]
+
+
+def source(fmt: Format = "md", path: str | None = None) -> Source:
+    return Source(path=path or f"t.{fmt}", sha256="0" * 64, format=fmt)
+
+
+def document(*blocks: Paragraph | Table, fmt: Format = "md") -> Document:
+    return Document(source=source(fmt), blocks=blocks)
+
+
+def paragraphs(
+    *lines: str,
+    labels: dict[int, str] | None = None,
+    lines_per_page: int | None = None,
+    first: int = 1,
+) -> tuple[Paragraph, ...]:
+    """One paragraph per line, ids b0001, b0002…; `lines_per_page` sets their pages."""
+    labels = labels or {}
+    return tuple(
+        Paragraph(
+            id=f"b{first + i:04d}",
+            text=line,
+            raw=line,
+            label=labels.get(i),
+            prov=(Prov(page=1 + i // lines_per_page),) if lines_per_page else (),
+        )
+        for i, line in enumerate(lines)
+    )
+
+
+def document_of_lines(
+    *lines: str, labels: dict[int, str] | None = None, lines_per_page: int | None = None
+) -> Document:
+    return document(*paragraphs(*lines, labels=labels, lines_per_page=lines_per_page))
+
+
+def make_table(
+    rows: list[list[str | None]],
+    spans: Spans | None = None,
+    *,
+    id: str = "b0002",
+    page: int | None = 1,
+) -> Table:
+    """A table from its rows; None marks a position covered by a spanning cell."""
+    spans = spans or {}
+    prov = (Prov(page=page),) if page is not None else ()
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            row_span, col_span = spans.get((r, c), (1, 1))
+            cell = Cell(
+                row=r, col=c, row_span=row_span, col_span=col_span, text=text, raw=text, prov=prov
+            )
+            cells.append(cell)
+    n_cols = max(len(r) for r in rows)
+    return Table(id=id, n_rows=len(rows), n_cols=n_cols, cells=tuple(cells), prov=prov)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+
+from schemas.diagnostics import STRICT_MESSAGES_ENV
+
+# A warning raised with the wrong fields fails the test instead of reading "?".
+os.environ[STRICT_MESSAGES_ENV] = "1"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = REPO_ROOT / "samples"
 REALDOCS = REPO_ROOT.parent / "shared" / "realdocs"
-EXPECTED = Path(__file__).parent / "expected"
+EXPECTED = Path(__file__).parent / "expected"  # tier 1: checked by hand against the source
+SNAPSHOTS = Path(__file__).parent / "snapshots"  # tier 2: machine-written, reviewed in the diff
 CASES = Path(__file__).parent / "cases"
 TEST_DATA = Path(__file__).parent / "data"
 SEEDS = {
@@ -27,6 +36,35 @@ HEADER_001 = ["TT", "Nhiệm vụ", "Sản phẩm, kết quả đầu ra", "Cơ 
 HEADER_002 = ["TT", "1- Mục tiêu/Chỉ tiêu", "2- Nhiệm vụ", "3- Hoạt động",
               "4- Kết quả, sản phẩm", "5- Chủ trì", "6- Phối hợp", "7- Thời gian hoàn thành",
               "8- Kinh phí"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite the machine-written snapshots (review the diff by eye); refused under CI",
+    )
+
+
+@pytest.fixture
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    """Whether to rewrite snapshots instead of comparing: CI compares, always."""
+    wanted = bool(request.config.getoption("--update-snapshots"))
+    if wanted and os.environ.get("CI"):
+        pytest.fail("--update-snapshots is refused when CI is set")
+    return wanted
+
+
+def load_cases(name: str) -> Any:
+    """The table of cases in tests/cases/NAME (a list, or a dict of lists by topic)."""
+    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+
+
+def committed_sample(path: Path) -> Path:
+    """A file committed under samples/: missing means a broken checkout, so the test fails."""
+    if not path.exists():
+        pytest.fail(f"{path} missing: samples/ is committed (scripts/render_samples.py renders it)")
+    return path
 
 
 def required_file(path: Path, how: str) -> Path:

@@ -27,6 +27,7 @@ from normalize.agencies import canonical_agency
 from normalize.citations import CitationMatch, find_citations, symbol_key
 from normalize.doc_types import doc_type_of
 from normalize.header_terms import preamble_opener
+from normalize.patterns import CITATION_HEADING
 from normalize.text import fold_key, fold_ws
 from schemas.codes import CitationRole
 from schemas.diagnostics import Report, WarningCode
@@ -34,7 +35,6 @@ from schemas.document import Document, Table
 from schemas.record import Citation, Header, Loc
 
 _ARTICLE = re.compile(r"^[\s*#|]*Điều\s+\d+", re.IGNORECASE)
-_ROMAN_HEADING = re.compile(r"^[\s*#|]*(?:PHẦN\s+\w+|Phần\s+\w+|CHƯƠNG\s+\w+|[IVX]+\s*[.)-])\s")
 _CLEAN = re.compile(r"^[\s*#>|]+|[\s*|]+$")
 
 
@@ -69,7 +69,7 @@ def _block_texts(doc: Document) -> Iterator[_Text]:
         text = _CLEAN.sub("", block.text)
         if (
             _ARTICLE.match(text)
-            or _ROMAN_HEADING.match(text)
+            or CITATION_HEADING.match(text)
             or text.rstrip(":") != text
             and (_is_type_line(text.rstrip(":")))
         ):

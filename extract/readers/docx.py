@@ -100,11 +100,13 @@ def read_docx(path: Path, *, source: Source) -> Document:
     Raises:
         UnreadableFile: not a zip, a damaged package, or no Word document inside.
     """
-    word = _open_docx(path)
     with unreadable(path, "Word .docx file"):
-        reader = _BodyReader.of(word)
-        blocks = reader.read_blocks(list(word.element.body), None)
-        blocks += note_paragraphs(word, reader.note_paragraph, reader.next_top_number)
+        word = _open_docx(path)
+    # Outside the guard: past opening, a KeyError or ValueError is a bug of ours, and
+    # must reach the pipeline's internal-error log, not read as a damaged file.
+    reader = _BodyReader.of(word)
+    blocks = reader.read_blocks(list(word.element.body), None)
+    blocks += note_paragraphs(word, reader.note_paragraph, reader.next_top_number)
     return Document(source=source, blocks=tuple(blocks), warnings=reader.warnings())
 
 
@@ -119,8 +121,7 @@ def _open_docx(path: Path) -> docx.document.Document:
             else "not a Word .docx file (not a zip package)"
         )
         raise UnreadableFile(path, reason)
-    for content_type in _WORD_VARIANTS:
-        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    _register_word_variants()
     try:
         part = Package.open(str(path)).main_document_part
         if not isinstance(part, DocumentPart):
@@ -137,6 +138,13 @@ def _open_docx(path: Path) -> docx.document.Document:
         ) from exc
     except SyntaxError as exc:  # lxml's XMLSyntaxError
         raise UnreadableFile(path, f"damaged Word .docx file (broken XML: {exc.msg})") from exc
+
+
+@cache
+def _register_word_variants() -> None:
+    """python-docx's part registry is global: add the Word variants to it once."""
+    for content_type in _WORD_VARIANTS:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
 
 
 def _part_element(word: docx.document.Document, reltype: str) -> Element | None:

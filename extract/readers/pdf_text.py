@@ -13,25 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from normalize.patterns import PDF_LINE_ITEM as ITEM_START  # a line that starts a paragraph
 from schemas.document import Align
 
 # Font names say the weight: "TimesNewRomanPS-BoldMT", "ABCDEF+TimesNewRoman,Bold",
 # "Arial-Black", "Calibri-Semibold", "VNI-Times-B".
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|[-,+]b$|[-,]bd|-bi$", re.I)
 _ITALIC_FONT = re.compile(r"italic|oblique|[-,]i$|[-,]bi$|[-,]it$", re.I)
-
-# A line that starts one of these starts a paragraph (list item, article, numbered point).
-ITEM_START = re.compile(
-    r"""^(?:
-        [-–—+•*]\s                                  # - dash item
-      | (?:\d{1,3}\.)+\d{0,3}\s                     # 1.  1.2.  1.2.3
-      | \d{1,3}\)\s                                 # 1)
-      | [a-zđ][)\.]\s                               # a)  b.
-      | [IVXLC]{1,6}\.\s                            # II.
-      | (?:Điều|Chương|Mục|Phần|Phụ\ lục)\s+[\dIVXLC]+(?:[.:]|\s*$)   # Điều 2.
-    )""",
-    re.X,
-)
 
 COLUMN_GAP_EM = 1.5  # a gap this wide may separate two columns ...
 LONE_COLUMN_GAP_EM = 4.0  # ... and this wide needs no neighbour to confirm it

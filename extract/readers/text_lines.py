@@ -21,18 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_NUMBERING = re.compile(
-    r"""^(?:
-        [-+•*–—](?:\s|$)                       # bullets
-      | \d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)       # 1.  1.1.  2)
-      | \d{1,3}(?:\.\d{1,3})+(?:\s|$)           # 1.1 without the final dot
-      | [a-zđ][.)](?:\s|$)                      # a)  đ.
-      | [IVXLC]{1,6}[.)\-–](?:\s|$)             # I.  IV-
-      | \(\d{1,3}\)                             # (1)
-      | (?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b # Điều 2
-    )""",
-    re.VERBOSE,
-)
+from normalize.patterns import TEXT_LINE_ITEM
+
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
 _WRAPPED_SHARE = 0.75
 
@@ -65,7 +55,7 @@ class TextParagraph:
 
 
 def starts_numbered(text: str) -> bool:
-    return bool(_NUMBERING.match(text))
+    return bool(TEXT_LINE_ITEM.match(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -33,7 +33,6 @@ CHẾ", "7.1 | Chính quyền số") is a group row: the title spans the other c
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,17 +42,15 @@ from extract.readers.text_tables import (
     CellDraft,
     TableDraft,
     group_row,
+    html_cell,
     is_header_row,
     plain_cell,
 )
+from normalize.patterns import PIPE_BARE_NO, PIPE_DASH, PIPE_DOTTED_NO, PIPE_ROMAN_NO
 
 _MAX_CELL_LINES = 3
 _GAP_PENALTY = 0.5
 _EMPTY_BONUS = 0.1
-_BARE = re.compile(r"^\d{1,3}\.?$")
-_ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
-_DOTTED = re.compile(r"^(\d{1,2})\.\d")
-_DASH = re.compile(r"^[-+•]")
 
 
 @dataclass
@@ -131,7 +128,7 @@ def _read_row(lines: Sequence[str], i: int, n_cols: int | None) -> tuple[_Row, i
             if end is None:
                 return row, i
             raw = "\n".join(line.strip() for line in lines[i : end + 1])
-            row.slots.append(_Slot("text", cell=plain_cell(raw.rstrip(" |"))))
+            row.slots.append(_Slot("text", cell=html_cell(raw.rstrip(" |"))))
             i = end + 1
         if n_cols is not None and row.width >= n_cols:
             return row, i
@@ -155,14 +152,14 @@ def parse_flat_pipe(lines: Sequence[str], start: int) -> tuple[TableDraft, int]:
 def shape_of(text: str) -> str | None:
     """'3' → 'bare', 'IV' → 'roman', '2.16. Ban hành' → 'num:2', '- …' → 'dash'."""
     text = text.strip()
-    if _BARE.match(text):
+    if PIPE_BARE_NO.match(text):
         return "bare"
-    if _ROMAN.match(text):
+    if PIPE_ROMAN_NO.match(text):
         return "roman"
-    match = _DOTTED.match(text)
+    match = PIPE_DOTTED_NO.match(text)
     if match:
         return f"num:{int(match.group(1))}"
-    return "dash" if _DASH.match(text) else None
+    return "dash" if PIPE_DASH.match(text) else None
 
 
 def column_shapes(rows: Sequence[list[CellDraft]], n_cols: int) -> list[str | None]:

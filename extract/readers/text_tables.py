@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 
 from extract.readers.html import fragment_paragraphs
 from extract.readers.repair import repair_text
+from normalize.patterns import TEXT_GROUP_LABEL, TEXT_LABELLED_TITLE
 from normalize.text import fold_key
 from schemas.document import Cell, Paragraph, Style, Table
 
 # The row-number column heading that marks a header row ("TT", "STT", "Số TT").
 _ROW_NUMBER_HEADINGS = {fold_key(h) for h in ("TT", "STT", "Số TT", "Số thứ tự")}
-_GROUP_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})+)\.?$")
-_LABELLED_TITLE = re.compile(r"^([IVXLC]{1,6})[.\-–]?\s+(\S.*)$")
-_TAG = re.compile(r"<\s*/?\s*(?:b|strong|i|em|u|p|br|ul|ol|li|div|span)\b[^>]*>", re.I)
+# HTML left in a text form's cell (seed 001 keeps "<ul><li>…" and "<b>I</b>" in its TSV
+# rows): any tag, or a character reference (not "NN&PTNT;", an abbreviation before a
+# semicolon). Read here, so that no later stage sees markup.
+_MARKUP = re.compile(
+    r"<\s*/?\s*[a-z][a-z0-9]*\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);", re.I
+)
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -56,8 +60,9 @@ def plain_cell(raw: str, *, keep_newlines: bool = False) -> CellDraft:
 
 
 def html_cell(raw: str) -> CellDraft:
-    """A cell whose text may hold HTML fragments: list items become paragraphs."""
-    if not _TAG.search(raw):
+    """A cell whose text may hold HTML fragments: list items and line breaks become
+    paragraphs, bold is kept as the cell's style, other tags and entities are dropped."""
+    if not _MARKUP.search(raw):
         return plain_cell(raw)
     paragraphs = fragment_paragraphs(raw)
     text = "\n".join(text for text, _, _ in paragraphs)
@@ -96,10 +101,10 @@ def group_row(cells: list[CellDraft], n_cols: int) -> list[CellDraft] | None:
         return None
     if len(filled) == 2 and cells[0] is filled[0] and cells[1] is filled[1]:
         label, title = filled
-        if not _GROUP_LABEL.match(label.text.strip()):
+        if not TEXT_GROUP_LABEL.match(label.text.strip()):
             return None
     elif len(filled) == 1 and cells[0] is filled[0]:
-        match = _LABELLED_TITLE.match(filled[0].text)
+        match = TEXT_LABELLED_TITLE.match(filled[0].text)
         if not match:
             return None
         bold = filled[0].bold

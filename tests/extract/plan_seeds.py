@@ -31,10 +31,10 @@ def seed_document(seed: str) -> Document:
     return read_text(path, source=make_source(path, "md"))
 
 
-def plan_start(doc: Document) -> int:
-    """Index (in doc.body()) of the first "KẾ HOẠCH" title line, else 0."""
+def plan_start(doc: Document) -> str | None:
+    """Id of the first "KẾ HOẠCH" title line, else None (the whole body)."""
     title = fold_key("kế hoạch")
-    for i, block in enumerate(doc.body()):
+    for block in doc.body():
         if isinstance(block, Paragraph) and fold_key(strip_markup(block.text)) == title:
-            return i
-    return 0
+            return block.id
+    return None

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +21,9 @@ from normalize.agency_match import form_keys
 from normalize.text import nfc
 from schemas.codes import TaskSource
 from schemas.record import Task
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "agencies.yaml").read_text("utf-8"))
+CASES = load_cases("agencies.yaml")
 
 
 def _id(text: str) -> str:

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from normalize.areas import area_of, area_phrases
 from normalize.text import fold_key
 from schemas.codes import Area
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "areas.yaml").read_text("utf-8"))
+CASES = load_cases("areas.yaml")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] or "<empty>" for c in CASES])

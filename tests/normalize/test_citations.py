@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from normalize.citations import citation_identity, clean_serial, find_citations
 from normalize.doc_types import doc_type_of, doc_type_of_symbol, issuer_of_symbol
 from schemas.codes import DocType
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "citations.yaml").read_text("utf-8"))
+CASES = load_cases("citations.yaml")
 
 
 def _fields(match) -> dict:
@@ -106,3 +104,16 @@ def test_symbol_parts(symbol: str, code: str | None, issuer: str) -> None:
     found = doc_type_of_symbol(symbol)
     assert (str(found) if found else None) == code
     assert issuer_of_symbol(symbol) == issuer
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["3667/QĐ-UBND", "05/2024/NĐ-CP", "83-KH/ĐU", "01/KH-UBND", "66.7/TB-VPCP", "125/2025/QH15"],
+    ids=str,
+)
+def test_a_documents_serial_is_the_one_its_citations_carry(number: str) -> None:
+    """The database joins a citation to the cited document on the serial: one rule for both."""
+    from normalize.citations import serial_of
+
+    (found,) = find_citations(f"Căn cứ Quyết định số {number} ngày 05/3/2025")
+    assert serial_of(number) == found.serial

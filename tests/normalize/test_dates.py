@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import yaml
 
 from normalize.dates import PartialDate, find_dates, parse_date
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "dates.yaml").read_text("utf-8"))
+CASES = load_cases("dates.yaml")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"] or "<empty>" for c in CASES])

@@ -3,17 +3,15 @@ tests/cases/entities.yaml."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vanban
 from normalize.entities import find_entities
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "entities.yaml").read_text("utf-8"))
+CASES = load_cases("entities.yaml")
 
 
 def _ents(text: str) -> list[list[str]]:

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize.figures import parse_figures
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "figures.yaml").read_text("utf-8"))
+CASES = load_cases("figures.yaml")
 FIELDS = ("metric", "value", "value_max", "comparator", "direction", "unit", "out_of")
 
 

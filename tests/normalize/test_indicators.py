@@ -1,15 +1,13 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from normalize.indicators import indicator_area, indicator_of, indicators
 from normalize.text import fold_key
 from schemas.codes import Area
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "indicators.yaml").read_text("utf-8"))
+CASES = load_cases("indicators.yaml")
 REQUIRED = (
     "procedure_files_on_time",
     "satisfaction_procedures",

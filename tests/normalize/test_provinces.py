@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import yaml
 
 from normalize import registry
 from normalize.provinces import (
@@ -15,8 +13,9 @@ from normalize.provinces import (
     province_successor,
     provinces_on,
 )
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "agencies.yaml").read_text("utf-8"))
+CASES = load_cases("agencies.yaml")
 
 
 @pytest.mark.parametrize(

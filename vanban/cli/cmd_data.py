@@ -11,6 +11,9 @@ import typer
 from vanban.cli.root import DbOption, app, err
 
 FormatOption = Annotated[str, typer.Option("--format", help="table, csv or json")]
+RawOption = Annotated[bool, typer.Option(
+    "--raw", help="CSV for machines: keep cells that start with = + - @ as written "
+                  "(by default they get a leading ' so spreadsheets do not run them)")]
 
 
 def _engine(db: str | None):  # type: ignore[no-untyped-def]
@@ -24,21 +27,36 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
     return engine
 
 
-def _print_frame(frame, fmt: str, title: str = "") -> None:  # type: ignore[no-untyped-def]
+def _print_frame(frame, fmt: str, title: str = "", *, raw: bool = False  # type: ignore[no-untyped-def]
+                 ) -> None:
+    from vanban.exports import to_csv_text, to_json_text
+
     if fmt == "csv":
-        print(frame.to_csv(index=False), end="")
+        print(to_csv_text(frame, raw=raw), end="")
     elif fmt == "json":
-        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+        print(to_json_text(frame))
     else:
+        import pandas as pd
         from rich.console import Console
         from rich.table import Table
+
+        from vanban.terminal import safe
 
         table = Table(title=title or None, show_lines=False)
         for col in frame.columns:
             table.add_column(str(col), overflow="fold")
         for row in frame.itertuples(index=False):
-            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+            table.add_row(*["" if v is None or v is pd.NA or v != v else safe(v) for v in row])
         Console(width=200).print(table)
+
+
+def _check_indicator(indicator: str | None) -> None:
+    from normalize.indicators import indicators
+
+    known = [i.code for i in indicators()]
+    if indicator is not None and indicator not in known:
+        err(f"--indicator: unknown code {indicator!r}; known codes: {', '.join(known)}")
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -49,6 +67,7 @@ def compare(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, json or html")] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")
                    ] = None,
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Targets of one indicator (or all) across provinces, issuers and years."""
@@ -56,19 +75,23 @@ def compare(
 
     if fmt not in ("table", "csv", "json", "html"):
         raise typer.BadParameter("--format must be table, csv, json or html")
-    frame = compare_targets(_engine(db), indicator=indicator, province=province, year=year)
+    _check_indicator(indicator)
+    engine = _engine(db)
     if fmt == "html":
+        from load.queries import compared_targets
         from vanban.html_page import compare_page
 
-        html = compare_page(frame)
+        html = compare_page(compared_targets(engine, indicator=indicator, province=province,
+                                             year=year))
         if out:
             out.write_text(html, encoding="utf-8")
             print(f"wrote {out}")
         else:
             print(html)
         return
+    frame = compare_targets(engine, indicator=indicator, province=province, year=year)
     shown = frame.drop(columns=["value_number", "comparator", "unit", "text", "source_path"])
-    _print_frame(shown if fmt == "table" else frame, fmt, title="targets")
+    _print_frame(shown if fmt == "table" else frame, fmt, title="targets", raw=raw)
 
 
 @app.command()
@@ -76,6 +99,7 @@ def audit(
     fmt: FormatOption = "table",
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="inconsistent: exit 1 when "
                                                 "any citation is inconsistent")] = None,
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Audit the citations: unresolved, inconsistent, amended, most cited."""
@@ -87,18 +111,19 @@ def audit(
     cols = ["citing", "doc_type", "cited_number", "cited_date", "issuer", "role",
             "audit_status"]
     if fmt == "json":
+        from vanban.exports import records
+
         print(json.dumps({
-            "unresolved": report.unresolved[cols].to_dict(orient="records"),
-            "resolved": report.resolved[cols].to_dict(orient="records"),
-            "inconsistent": report.inconsistent.to_dict(orient="records"),
-            "amended": report.amended.to_dict(orient="records"),
-            "most_cited": report.most_cited.to_dict(orient="records"),
+            "unresolved": records(report.unresolved[cols]),
+            "resolved": records(report.resolved[cols]),
+            "inconsistent": records(report.inconsistent),
+            "amended": records(report.amended),
+            "most_cited": records(report.most_cited),
         }, ensure_ascii=False, indent=2, default=str))
     elif fmt == "csv":
-        frame = report.citations[cols].copy()
-        print(frame.to_csv(index=False), end="")
+        _print_frame(report.citations[cols], "csv", raw=raw)
         if not report.inconsistent.empty:
-            print(report.inconsistent.to_csv(index=False), end="")
+            _print_frame(report.inconsistent, "csv", raw=raw)
     else:
         print(f"{len(report.resolved)} resolved, {len(report.unresolved)} unresolved, "
               f"{len(report.inconsistent)} inconsistent")
@@ -114,11 +139,13 @@ def export(
     out: Annotated[Path, typer.Argument(help="a folder (every view) or a file (one --view)")],
     view: Annotated[str | None, typer.Option(help="one view; all views when omitted")] = None,
     fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json")] = "csv",
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Export the contract's views for other tools."""
     from load.queries import view_frame
     from load.views import VIEW_NAMES
+    from vanban.exports import write_frame
 
     if fmt not in ("csv", "parquet", "json"):
         raise typer.BadParameter("--format must be csv, parquet or json")
@@ -131,18 +158,15 @@ def export(
         out.mkdir(parents=True, exist_ok=True)
     for name, path in targets.items():
         frame = view_frame(engine, name)
-        if fmt == "csv":
-            frame.to_csv(path, index=False)
-        elif fmt == "parquet":
-            frame.to_parquet(path, index=False)
-        else:
-            frame.to_json(path, orient="records", force_ascii=False, indent=2)
+        write_frame(frame, path, fmt, raw=raw)
         print(f"{name}: {len(frame)} rows → {path}")
 
 
 @app.command()
 def show(
-    doc: Annotated[str, typer.Argument(help="document id, number (3667/QĐ-UBND), path or sha256")],
+    doc: Annotated[str, typer.Argument(
+        help="document id, number (3667/QĐ-UBND), sha256, or any file it was imported from")],
+    as_json: Annotated[bool, typer.Option("--json", help="the stored record as JSON")] = False,
     db: DbOption = None,
 ) -> None:
     """One document's header, targets and tasks, as a person would read them."""
@@ -152,11 +176,27 @@ def show(
 
     engine = _engine(db)
     doc_id = find_document(engine, doc)
+    if doc_id is None and Path(doc).is_file():
+        # the file's bytes name it wherever it was when imported
+        doc_id = find_document(engine, _sha256(Path(doc)))
     if doc_id is None:
         err(f"{doc}: no such document in the database")
         raise typer.Exit(1)
     record = ExtractResult.model_validate_json(document_record_json(engine, doc_id))
-    render_record(record)
+    if as_json:
+        print(record.model_dump_json(indent=2))
+    else:
+        render_record(record)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @app.command()

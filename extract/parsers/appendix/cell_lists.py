@@ -9,29 +9,22 @@ from __future__ import annotations
 
 import re
 
+from normalize.patterns import CELL_BULLET, CELL_INLINE_BULLET, CELL_ITEM_START, CELL_LEADING_MARK
 from normalize.text import fold_ws
 from schemas.document import Cell, Paragraph
 
-# tags a text form may leave in a cell (seed 001 keeps "<b>I</b>" in its TSV rows)
-_INLINE_TAG = re.compile(r"</?(?:b|strong|i|em|u|span|p|br|font)\b[^>]*>", re.IGNORECASE)
-_BULLET = r"[-–+•*]"
-_ITEM_START = re.compile(rf"^\s*(?:{_BULLET}\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s)", re.IGNORECASE)
-_LEADING_MARKER = re.compile(
-    rf"^\s*(?:{_BULLET}+\s*|\d+(?:\.\d+)+\.?\s+|\d+[.)]\s+|[a-zđ]\)\s+)", re.IGNORECASE
-)
 _DECIMAL_NO = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?(?=\s|$)")
-_INLINE_BULLET = re.compile(rf"\s{_BULLET}\s+(?=\S)")
 _TRAILING = " ;."  # a trailing comma is kept: the row may go on after a page break
 
 
 def clean_text(text: str) -> str:
-    """Whitespace folded, stray inline HTML tags dropped."""
-    return fold_ws(_INLINE_TAG.sub(" ", text))
+    """Whitespace folded (markup never gets here: the readers take it off)."""
+    return fold_ws(text)
 
 
 def strip_marker(text: str) -> str:
     """ "- Báo cáo" → "Báo cáo"; "5.1. Trung tâm …" → "Trung tâm …"; "2) X" → "X"."""
-    return _LEADING_MARKER.sub("", text, count=1).strip()
+    return CELL_LEADING_MARK.sub("", text, count=1).strip()
 
 
 def leading_number(text: str) -> str | None:
@@ -49,7 +42,7 @@ def _raw_items(cell: Cell) -> list[str]:
         line = clean_text(line)
         if not line:
             continue
-        if items and not _ITEM_START.match(line):
+        if items and not CELL_ITEM_START.match(line):
             items[-1] = f"{items[-1]} {line}"
         else:
             items.append(line)
@@ -59,10 +52,10 @@ def _raw_items(cell: Cell) -> list[str]:
 def _split_inline_bullets(text: str) -> list[str]:
     """ "- A; - B" → ["- A;", "- B"]: a dash opens an item after a stop or before a capital,
     so "kinh tế - xã hội" stays whole."""
-    if not re.match(rf"^\s*{_BULLET}\s", text):
+    if not re.match(rf"^\s*{CELL_BULLET}\s", text):
         return [text]
     parts, start = [], 0
-    for match in _INLINE_BULLET.finditer(text):
+    for match in CELL_INLINE_BULLET.finditer(text):
         before = text[: match.start()].rstrip()
         after = text[match.end() :]
         if before.endswith((";", ".", ":")) or after[:1].isupper():

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal
 
-from normalize.datafiles import load_yaml
+from normalize.datafiles import data_file
+from normalize.patterns import COLUMN_NUMBER, COLUMN_NUMBER_PREFIX, COLUMN_ROW_NUMBER
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key, fold_ws
 from schemas.document import Cell, Table
 
@@ -31,23 +32,19 @@ ROLES: tuple[Role, ...] = (
     "funding",
     "note",
 )
-_NUMBER_PREFIX = re.compile(r"^\s*(?:\(\d+\)|\d+\s*[-.):/]|[a-zđ]\))\s*", re.IGNORECASE)
 _HEADER_SCAN_ROWS = 4
-_ROW_NUMBER = re.compile(r"^\s*(?:\d+|[IVXLC]+)[.)]?\s*$")
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 
 
 @cache
-def _phrase_roles() -> tuple[tuple[str, Role], ...]:
-    """(phrase key, role) from the data file; each entry must name a known role and a source."""
-    text = resources.files("normalize").joinpath("data/column_roles.yaml").read_text("utf-8")
+def _phrase_roles() -> PhraseSet[Role]:
+    """Phrase → role from the data file; each entry must name a known role and a source."""
     pairs: list[tuple[str, Role]] = []
-    for entry in load_yaml(text)["roles"]:
+    for entry in data_file("column_roles.yaml")["roles"]:
         role = str(entry["role"])
         if role not in ROLES or not entry.get("source"):
             raise ValueError(f"column_roles.yaml: bad entry for role {role!r}")
-        pairs.extend((fold_key(p), role) for p in entry["phrases"])
-    return tuple(pairs)
+        pairs.extend((p, role) for p in entry["phrases"])
+    return PhraseSet(pairs)
 
 
 def column_role(header: str) -> Role | None:
@@ -56,19 +53,11 @@ def column_role(header: str) -> Role | None:
     >>> column_role("5- Chủ trì"), column_role("Sản phẩm, kết quả đầu ra")
     ('lead', 'outputs')
     """
-    key = fold_key(_NUMBER_PREFIX.sub("", fold_ws(header)))
-    if not key:
-        return None
-    padded = f" {key} "
-    best: tuple[int, int, Role] | None = None  # (-words, position, role)
-    for phrase, role in _phrase_roles():
-        pos = padded.find(f" {phrase} ")
-        if pos < 0:
-            continue
-        candidate = (-len(phrase.split()), pos, role)
-        if best is None or candidate < best:
-            best = candidate
-    return best[2] if best else None
+    key = fold_key(COLUMN_NUMBER_PREFIX.sub("", fold_ws(header)))
+    # the phrase with most words wins, then the earliest, then the role's name
+    matches = _phrase_roles().find(key, folded=True)
+    best = min(matches, key=lambda m: (-m.words, m.start, m.value), default=None)
+    return best.value if best else None
 
 
 @dataclass(frozen=True)
@@ -115,7 +104,7 @@ def _is_header_row(row: list[Cell | None], r: int) -> bool:
     is long text or a row number (a body row "5 | … | Báo cáo kết quả | Sở Nội vụ chủ trì"
     names roles too)."""
     own = [cell for _, cell in _distinct_row_cells(row) if cell.row == r and cell.text.strip()]
-    if any(len(cell.text) > 80 or _ROW_NUMBER.match(cell.text) for cell in own):
+    if any(len(cell.text) > 80 or COLUMN_ROW_NUMBER.match(cell.text) for cell in own):
         return False
     named = sum(1 for cell in own if column_role(cell.text))
     return named >= 2 and 2 * named >= len(own)
@@ -126,14 +115,14 @@ def _is_sub_header_row(row: list[Cell | None], r: int) -> bool:
     own = [cell for _, cell in _distinct_row_cells(row) if cell.row == r and cell.text.strip()]
     if not own or any(len(cell.text) > 60 for cell in own):
         return False
-    if any(_ROW_NUMBER.match(cell.text) for cell in own):
+    if any(COLUMN_ROW_NUMBER.match(cell.text) for cell in own):
         return False
     return any(column_role(cell.text) for cell in own)
 
 
 def is_column_number_row(texts: list[str]) -> bool:
     """The row "(1) | (2) | (3) …" or "1 | 2 | 3 …" some tables put under the header."""
-    matches = [_COLUMN_NUMBER.match(t.strip()) for t in texts if t.strip()]
+    matches = [COLUMN_NUMBER.match(t.strip()) for t in texts if t.strip()]
     if len(matches) < 3 or not all(matches):
         return False
     digits = [int(m.group(1)) for m in matches if m]
@@ -199,7 +188,7 @@ def read_columns(table: Table) -> Columns | None:
 
 
 def _row_keys(texts: list[str]) -> tuple[str, ...]:
-    return tuple(fold_key(_NUMBER_PREFIX.sub("", t)) for t in texts)
+    return tuple(fold_key(COLUMN_NUMBER_PREFIX.sub("", t)) for t in texts)
 
 
 def is_repeated_header(row: list[Cell | None], r: int, columns: Columns) -> bool:

@@ -8,8 +8,7 @@ break) is merged into it; the header repeated on each page is skipped.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.parsers.appendix.cell_lists import (
     cell_items,
@@ -20,29 +19,19 @@ from extract.parsers.appendix.cell_lists import (
     strip_marker,
 )
 from extract.parsers.appendix.columns import Columns, Role, is_column_number_row, is_repeated_header
+from normalize.patterns import (
+    ROW_INTEGER,
+    ROW_LABEL,
+    ROW_LETTER_NO,
+    ROW_ROMAN_HEADING,
+    ROW_ROMAN_NO,
+    ROW_SUBGROUP_NO,
+)
 from schemas.document import Cell, Table
 
 Row = list[Cell | None]
-_ROMAN = re.compile(r"^(?:PHẦN\s+)?([IVXLC]+)[.):]?$", re.IGNORECASE)
-_ROMAN_HEADING = re.compile(r"^([IVXLC]+)[.):]?\s+(\S.*)$")
-_SUBGROUP_NO = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
-_LETTER_NO = re.compile(r"^([A-ZĐ])[.)]?$")
-_INTEGER = re.compile(r"^(\d+)[.)]?$")
-_ROW_LABEL = re.compile(r"^([\w.]{1,8}?)[.)]?$")  # "1", "1.", "12)", "a", "b)", "1.2"
 # the columns whose content makes a row a row of responsibility rather than a heading
 _RESPONSIBILITY: tuple[Role, ...] = ("lead", "support", "deadline", "outputs", "activity")
-# the fields an activity row takes from the row above under the same task when its own
-# cells are empty (web tables that lost their merged cells: seed 002, activity 3.6)
-_INHERITED = ("outputs", "lead", "support", "deadline", "funding", "lead_raw", "support_raw")
-
-_MERGED_TEXT: tuple[tuple[str, Role], ...] = (
-    ("lead", "lead"),
-    ("support", "support"),
-    ("deadline", "deadline"),
-    ("funding", "funding"),
-    ("lead_raw", "lead"),
-    ("support_raw", "support"),
-)
 
 
 @dataclass(frozen=True)
@@ -138,16 +127,16 @@ def group_of_row(row: Row, r: int, columns: Columns) -> tuple[Group, bool] | Non
     if name_cell.col in {columns.roles.get(role) for role in _RESPONSIBILITY}:
         return None
     no, name = clean_text(no_cell.text), clean_text(name_cell.text)
-    if m := _ROMAN.match(no) or _LETTER_NO.match(no):
+    if m := ROW_ROMAN_NO.match(no) or ROW_LETTER_NO.match(no):
         return Group(m.group(1), name), False
-    if m := _SUBGROUP_NO.match(no):
+    if m := ROW_SUBGROUP_NO.match(no):
         return Group(m.group(1), name), True
     return None
 
 
 def _heading_cell(text: str, *, spans_row: bool) -> tuple[Group, bool] | None:
     """One filled cell: "II CẢI CÁCH THỦ TỤC HÀNH CHÍNH …", or a capitalised title."""
-    if m := _ROMAN_HEADING.match(text):
+    if m := ROW_ROMAN_HEADING.match(text):
         return Group(m.group(1), m.group(2)), False
     letters = [ch for ch in text if ch.isalpha()]
     if spans_row and len(letters) > 3 and all(ch.isupper() for ch in letters):
@@ -181,9 +170,19 @@ def merge_continuation(draft: RowDraft, row: Row, r: int, columns: Columns) -> N
         if draft.outputs and items[0][:1].islower():
             draft.outputs[-1] = f"{draft.outputs[-1]} {items.pop(0)}"
         draft.outputs.extend(items)
-    for name, role in _MERGED_TEXT:
-        if text := _own_text(_role_cell(row, columns, role), r):
-            setattr(draft, name, f"{getattr(draft, name)} {text}".strip())
+    lead, support, deadline, funding = (
+        _own_text(_role_cell(row, columns, role), r)
+        for role in ("lead", "support", "deadline", "funding")
+    )
+    draft.lead, draft.lead_raw = _append(draft.lead, lead), _append(draft.lead_raw, lead)
+    draft.support = _append(draft.support, support)
+    draft.support_raw = _append(draft.support_raw, support)
+    draft.deadline = _append(draft.deadline, deadline)
+    draft.funding = _append(draft.funding, funding)
+
+
+def _append(before: str, text: str) -> str:
+    return f"{before} {text}".strip() if text else before
 
 
 def _work(row: Row, r: int, columns: Columns) -> tuple[Cell, Cell | None] | None:
@@ -227,8 +226,7 @@ def row_drafts(
             subgroup=state.subgroup,
             task_key=task_key,
         )
-        _inherit(draft, state.last)
-        drafts.append(draft)
+        drafts.append(_inherited(draft, state.last))
     return drafts
 
 
@@ -256,23 +254,31 @@ def _context(
     return parent, target, task_key
 
 
-def _inherit(draft: RowDraft, prev: RowDraft | None) -> None:
+def _inherited(draft: RowDraft, prev: RowDraft | None) -> RowDraft:
+    """An activity row takes from the row above under the same task what its own cells
+    leave empty (web tables that lost their merged cells: seed 002, activity 3.6)."""
     if prev is None or draft.task_key is None or draft.task_key != prev.task_key:
-        return
-    for name in _INHERITED:
-        if not getattr(draft, name):
-            value = getattr(prev, name)
-            setattr(draft, name, list(value) if isinstance(value, list) else value)
+        return draft
+    return replace(
+        draft,
+        outputs=draft.outputs or list(prev.outputs),
+        lead=draft.lead or prev.lead,
+        support=draft.support or prev.support,
+        deadline=draft.deadline or prev.deadline,
+        funding=draft.funding or prev.funding,
+        lead_raw=draft.lead_raw or prev.lead_raw,
+        support_raw=draft.support_raw or prev.support_raw,
+    )
 
 
 def _row_number(row: Row, r: int, columns: Columns) -> int | None:
     text = _own_text(_role_cell(row, columns, "no"), r)
-    match = _INTEGER.match(text)
+    match = ROW_INTEGER.match(text)
     return int(match.group(1)) if match else None
 
 
 def _row_label(text: str) -> str | None:
-    match = _ROW_LABEL.match(text)
+    match = ROW_LABEL.match(text)
     return match.group(1) if match else None
 
 

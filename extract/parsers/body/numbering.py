@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from normalize.patterns import BODY_BULLET, BODY_LETTER, BODY_LETTER_DOT, BODY_NUMBER, BODY_ROMAN
+
 LabelKind = Literal["roman", "number", "letter", "bullet"]
 
 VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")  # no f, j, w, z
@@ -18,15 +20,6 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 # Markdown emphasis and heading marks that a reader may leave around a label.
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|\*{1,3}|_{1,3}|\s+)+")
-_ROMAN = re.compile(r"^(?P<label>(?P<n>[IVXL]{1,6})\s*[.):/])\s*(?=\S)")
-# "1." "1)" "1.1." and, for dotted numbers only, "1.1 Xây dựng" without the last dot.
-_NUMBER = re.compile(
-    r"^(?P<label>(?P<n>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?[.)]|(?<=\d\.\d)(?=\s)|(?<=\d\.\d\d)(?=\s)))"
-    r"\s*(?=\S)"
-)
-_LETTER = re.compile(r"^(?P<label>(?P<n>[a-zđ])\s?\))\s*(?=\S)", re.IGNORECASE)
-_LETTER_DOT = re.compile(r"^(?P<label>(?P<n>[a-zđ])\.)\s+(?=[A-ZĐÀ-Ỹ])")
-_BULLET = re.compile(r"^(?P<label>(?:[-–—+•·▪◦●*](?:\s*[-–—+•·▪◦●](?=\s))?))\s*(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -88,7 +81,7 @@ def parse_label(text: str) -> Label | None:
 
 
 def _roman_label(text: str) -> Label | None:
-    m = _ROMAN.match(text)
+    m = BODY_ROMAN.match(text)
     if not m:
         return None
     value = roman_value(m["n"])
@@ -98,7 +91,7 @@ def _roman_label(text: str) -> Label | None:
 
 
 def _number_label(text: str) -> Label | None:
-    m = _NUMBER.match(text)
+    m = BODY_NUMBER.match(text)
     if not m:
         return None
     rest = text[m.end() :].strip()
@@ -110,7 +103,7 @@ def _number_label(text: str) -> Label | None:
 
 
 def _letter_label(text: str) -> Label | None:
-    m = _LETTER.match(text) or _LETTER_DOT.match(text)
+    m = BODY_LETTER.match(text) or BODY_LETTER_DOT.match(text)
     if not m:
         return None
     value = letter_value(m["n"])
@@ -120,7 +113,7 @@ def _letter_label(text: str) -> Label | None:
 
 
 def _bullet_label(text: str) -> Label | None:
-    m = _BULLET.match(text)
+    m = BODY_BULLET.match(text)
     if not m:
         return None
     return Label("bullet", m["label"], (), text[m.end() :].strip())

@@ -48,12 +48,14 @@ class SectionTree:
         return chain
 
 
-def parse_sections(doc: Document, *, start: int = 0, report: Report) -> SectionTree:
+def parse_sections(doc: Document, *, start: str | None = None, report: Report) -> SectionTree:
+    """The plan's sections, from the block whose id is `start` (the whole body when None)."""
     body = list(doc.body())
-    dropped, start = drop_duplicate_runs(body, start, report=report)
-    builder = _TreeBuilder(report, unnumbered=not _has_roman_parts(body[start:], dropped))
+    first = next((i for i, block in enumerate(body) if block.id == start), 0)
+    dropped, first = drop_duplicate_runs(body, first, report=report)
+    builder = _TreeBuilder(report, unnumbered=not _has_roman_parts(body[first:], dropped))
     plan_blocks: list[str] = []
-    for block in body[start:]:
+    for block in body[first:]:
         if block.id in dropped:
             continue
         if isinstance(block, Paragraph) and is_plan_end(strip_markup(block.text)):

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extract.parsers.body.numbering import strip_markup
 from extract.parsers.body.sections import SectionTree, paragraph_label
 from normalize.figures import Figure, parse_figures
 from normalize.indicators import indicator_area, indicator_of
 from normalize.section_kinds import section_kind_of
+from normalize.target_words import names_aim, subject_pattern
 from normalize.text import fold_ws
 from schemas.codes import SectionKind
 from schemas.diagnostics import Report, WarningCode
@@ -26,12 +28,8 @@ _SKIPPED_KINDS = (SectionKind.PURPOSE, SectionKind.FUNDING)
 _HEADING_WORDS = 20  # headings longer than this are numbered sentences, not topics
 # A sentence ends at ";" or at "." before a new sentence (capital, digit, list mark).
 _CLAUSE_END = re.compile(r"(?<=;)\s+|(?<=;)$|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(+\-–])")
-_SUBJECT = re.compile(r"(?<!\w)(?:tỷ lệ|mức độ|chỉ số)(?!\w)", re.IGNORECASE)
 _TOP_BULLETS = ("-", "–", "—", "•")
 _INLINE_HEAD = re.compile(r"^(?P<head>[^:]{2,40}):(?P<rest>.*)$")
-_AIM_WORDS = re.compile(
-    r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|tối thiểu|ít nhất|không dưới)(?!\w)", re.IGNORECASE
-)
 _BOUNDARY = re.compile(r",\s+|\s+và\s+|;\s+", re.IGNORECASE)
 _YEAR = re.compile(
     r"(?<!so với )(?<!tháng \d )(?<!tháng \d\d )"  # a baseline, or a date in a citation
@@ -40,7 +38,7 @@ _YEAR = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class _LeadIn:
     """A lead-in ("Phấn đấu đến năm 2030:") and the list items under it, which share a mark."""
 
@@ -48,14 +46,20 @@ class _LeadIn:
     year: int
     bullet: str | None = None
 
-    def covers(self, section: str | None, bullet: str | None) -> bool:
+    def follow(self, section: str | None, bullet: str | None) -> _LeadIn | None:
+        """The lead-in still open at this item (the first item fixes the mark), or None."""
         if section != self.section or bullet is None:
-            return False
-        self.bullet = self.bullet or bullet
-        return bullet == self.bullet
+            return None
+        mark = self.bullet or bullet
+        return replace(self, bullet=mark) if bullet == mark else None
 
 
-@dataclass
+class _AimStep(NamedTuple):
+    admitted: bool
+    context: _AimContext
+
+
+@dataclass(frozen=True)
 class _AimContext:
     """Without a plan (no decision header: a scoring sheet, or a report that is no plan)
     a figure is an aim only where the text says so: in a targets part, after "Mục tiêu:",
@@ -64,16 +68,18 @@ class _AimContext:
     section: str | None = None
     open: bool = False
 
-    def admits(self, text: str, bullet: str | None, section: Section | None) -> bool:
+    def step(self, text: str, bullet: str | None, section: Section | None) -> _AimStep:
+        """Whether this paragraph's figures are aims, and the context for the next one."""
         section_id = section.id if section else None
+        context = self
         if section_id != self.section or bullet in _TOP_BULLETS:
-            self.section, self.open = section_id, False
+            context = _AimContext(section_id, False)
         head = _INLINE_HEAD.match(text)
         if head and section_kind_of(head["head"]) is SectionKind.TARGETS:
-            self.open = not head["rest"].strip()
-            return True
+            return _AimStep(True, replace(context, open=not head["rest"].strip()))
         in_targets_part = section is not None and section.kind is SectionKind.TARGETS
-        return self.open or in_targets_part or _AIM_WORDS.search(text) is not None
+        admitted = context.open or in_targets_part or names_aim(text)
+        return _AimStep(admitted, context)
 
 
 def parse_targets(
@@ -92,10 +98,11 @@ def parse_targets(
         if section is not None and section.kind in _SKIPPED_KINDS:
             continue
         text, bullet = _own_text(block)
-        if lead_in and not lead_in.covers(section_id, bullet):
-            lead_in = None
-        if plan is None and not aims.admits(text, bullet, section):
-            continue
+        lead_in = lead_in.follow(section_id, bullet) if lead_in else None
+        if plan is None:
+            admitted, aims = aims.step(text, bullet, section)
+            if not admitted:
+                continue
         year_here = year_in(text)
         if text.endswith(":") and year_here and not parse_figures(text):
             lead_in = _LeadIn(section_id, year_here)
@@ -145,7 +152,7 @@ def figure_contexts(clause: str, figures: list[Figure]) -> list[str]:
     begins = []
     for i, figure in enumerate(figures):
         prev_end = figures[i - 1].end if i else 0
-        subject = _SUBJECT.search(clause, prev_end, figure.start)
+        subject = subject_pattern().search(clause, prev_end, figure.start)
         if subject is not None:
             begins.append(subject.start())
         elif len(figures) == 1 or i == 0:

@@ -15,13 +15,14 @@ from extract.parsers.body.numbering import Label, strip_markup
 from extract.parsers.body.sections import SectionTree, paragraph_label
 from normalize.agencies import parse_agency_cell
 from normalize.areas import area_of
-from normalize.deadlines import parse_deadline
+from normalize.deadlines import deadline_in_sentence
 from normalize.section_kinds import section_kind_of
-from normalize.text import fold_key, fold_ws
-from schemas.codes import SectionKind, TaskSource
-from schemas.diagnostics import Report
+from normalize.target_words import opens_target_lead_in
+from normalize.text import fold_ws
+from schemas.codes import DeadlineKind, SectionKind, TaskSource
+from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, Paragraph
-from schemas.record import Deadline, Loc, Plan, Section, Task, TaskParent
+from schemas.record import Loc, Plan, Section, Task, TaskParent
 
 _TASK_KINDS = (SectionKind.TASKS, SectionKind.ORGANISATION)
 _TOP_BULLETS = ("-", "–", "—", "•")
@@ -29,15 +30,7 @@ _ITEM_MIN_WORDS = 8
 _AGENCY_HEADING_WORDS = 15
 _INLINE_AGENCY_WORDS = 10  # a shorter numbered leaf is a heading with nothing under it
 _INLINE_KIND = re.compile(r"^(?P<head>[^:]{2,40}):\s*(?P<rest>.*)$")
-_TARGET_LEAD = ("phấn đấu", "mục tiêu", "chỉ tiêu")
 _GIVE = re.compile(r"^(?:giao|đề nghị)\s+", re.IGNORECASE)
-# A deadline written into a duty: "… gửi về Sở Nội vụ trước ngày 31/01/2026".
-_DEADLINE = re.compile(
-    r"(?<!\w)(?:hoàn thành|chậm nhất|trước|trong)\s+(?:(?:trước|trong)\s+)?"
-    r"(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-    r"|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -53,17 +46,43 @@ def parse_body_tasks(
 ) -> list[Task]:
     tasks = _list_items(doc, tree, province)
     plan_year = plan.year_end if plan else None
-    return [
-        t.model_copy(update={"deadline": deadline_in(t.name, plan_year=plan_year)}) for t in tasks
+    dated = [
+        t.model_copy(update={"deadline": deadline_in_sentence(t.name, plan_year=plan_year)})
+        for t in tasks
     ]
+    _warn_unread(dated, province, report)
+    return dated
 
 
-def deadline_in(text: str, *, plan_year: int | None) -> Deadline | None:
-    """The deadline a body item writes into its sentence, if any ("trước ngày 15/01/2026");
-    several ("… chậm nhất trước ngày 20/01/2025; UBND cấp xã xong trước ngày 31/01/2025")
-    become the parts of one deadline."""
-    phrases = [m.group(0) for m in _DEADLINE.finditer(text)]
-    return parse_deadline("; ".join(phrases), plan_year=plan_year) if phrases else None
+def _warn_unread(tasks: list[Task], province: str | None, report: Report) -> None:
+    """Deadlines and agencies a duty names but that were not understood, each wording once
+    (as the appendix reports its cells)."""
+    seen: set[tuple[WarningCode, str]] = set()
+
+    def first(code: WarningCode, text: str) -> bool:
+        new = (code, text) not in seen
+        seen.add((code, text))
+        return new
+
+    for task in tasks:
+        page, block, deadline = task.loc.page, task.loc.block, task.deadline
+        if (
+            deadline is not None
+            and deadline.kind is DeadlineKind.UNSPECIFIED
+            and first(WarningCode.DEADLINE_UNPARSED, deadline.raw)
+        ):
+            report.warn(WarningCode.DEADLINE_UNPARSED, page=page, block=block, raw=deadline.raw)
+        for mention in _unknown_agencies(task.lead_raw, province):
+            if first(WarningCode.AGENCY_UNKNOWN, mention):
+                report.warn(WarningCode.AGENCY_UNKNOWN, page=page, block=block, mention=mention)
+
+
+def _unknown_agencies(raw: str | None, province: str | None) -> list[str]:
+    if not raw:
+        return []
+    cell = parse_agency_cell(raw, province=province)
+    # a heading in which nothing at all was recognised is reported whole
+    return cell.unknown if cell.agencies or cell.unknown else [raw]
 
 
 def _list_items(doc: Document, tree: SectionTree, province: str | None) -> list[Task]:
@@ -83,7 +102,10 @@ def _list_items(doc: Document, tree: SectionTree, province: str | None) -> list[
             tasks[-1] = tasks[-1].model_copy(update={"name": _clean(f"{tasks[-1].name} {text}")})
             continue
         if _extends_item(block, section, tasks, tree):
-            tasks[-1] = tasks[-1].model_copy(update={"name": _clean(f"{tasks[-1].name} {text}")})
+            # a paragraph of its own is a new sentence: keep the stop _clean took off
+            stop = "" if tasks[-1].name.endswith(":") else "."
+            tasks[-1] = tasks[-1].model_copy(
+                update={"name": _clean(f"{tasks[-1].name}{stop} {text}")})
             continue
         task = _task_of(block, section, tree, has_children, state, province)
         if task is not None:
@@ -285,8 +307,7 @@ def _inline_kind(text: str) -> SectionKind | None:
 
 
 def _lead_in_is_tasks(text: str) -> bool:
-    key = fold_key(text)
-    if any(key.startswith(fold_key(word)) for word in _TARGET_LEAD):
+    if opens_target_lead_in(text):
         return False
     return section_kind_of(text.rstrip(" :")) in (None, SectionKind.TASKS)
 

@@ -17,6 +17,7 @@ from normalize.citations import clean_serial
 from normalize.dates import PartialDate, parse_date
 from normalize.doc_types import doc_type_of
 from normalize.header_terms import is_motto, preamble_opener
+from normalize.patterns import HEADER_HEADING
 from normalize.text import fold_key, fold_ws, nfc
 from schemas.codes import DocType
 from schemas.document import Paragraph, Table
@@ -35,7 +36,6 @@ _PLACE_DATE = re.compile(
 )
 _MOTTO_START = re.compile(r"\b(?:C[ỘÔO]NG\s+H[ÒOÓ]A|Độc\s+lập)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^Điều\s+(?P<no>\d+[a-z]?)\s*[.:]?\s*(?P<text>.*)$", re.IGNORECASE)
-_HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)]\s+\S|^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+\w+")
 _DATE_WORDS = re.compile(
     r"\bngày\b.*\btháng\b|\bngày\b.*\bnăm\b|\bngày\s*\d{0,2}\s*/\s*\d{1,2}\s*/\s*\d{4}",
     re.IGNORECASE,
@@ -201,7 +201,7 @@ def is_body_start(text: str) -> bool:
         preamble_opener(text) is not None
         or is_articles_opener(text)
         or parse_article(text) is not None
-        or _HEADING.match(text) is not None
+        or HEADER_HEADING.match(text) is not None
         or fold_key(text).startswith(fold_key("Kính gửi"))
         or len(text) > 300
     )

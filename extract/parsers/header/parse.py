@@ -56,14 +56,16 @@ from extract.parsers.header.plan import PLAN_TYPES, AttachedPlan, find_attached_
 from extract.parsers.header.signature import find_recipients, find_signer
 from normalize.doc_types import doc_type_of_symbol
 from normalize.header_terms import (
+    after_subject_mark,
     is_motto,
+    opens_motto,
+    opens_recipients,
     position_of,
     sentence_case_title,
     starts_with_body_head,
     strip_official_title,
 )
 from normalize.provinces import find_province
-from normalize.text import fold_key
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, Table
 from schemas.record import Article, Header, Plan
@@ -76,7 +78,7 @@ _DIGIT = re.compile(r"\d")
 class HeaderParse:
     header: Header
     plan: Plan | None
-    plan_start: int | None  # index into list(doc.body()) where the attached plan's body starts
+    plan_start: str | None  # id of the block where the attached plan's body starts
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def _title_and_authority(texts: list[str]) -> tuple[list[str], str | None]:
 def _is_title_noise(text: str) -> bool:
     """Header lines a PDF may put among the title lines (the motto in capitals, the
     number or date column); "Nước Cộng hòa xã hội chủ nghĩa Việt Nam" is a title."""
-    motto = is_motto(text) and (is_caps(text) or fold_key(text).startswith(fold_key("Độc lập")))
+    motto = is_motto(text) and (is_caps(text) or opens_motto(text))
     return (
         motto
         or parse_number_line(text) is not None
@@ -193,8 +195,9 @@ def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
     if type_pos is not None:
         title_lines = [x.text for x in lines[type_pos + 1 : end] if not _is_title_noise(x.text)]
     else:
-        vv = next((x.text for x in lines[:end] if fold_key(x.text).startswith("v v ")), None)
-        title_lines = [vv.split(" ", 1)[1]] if vv and " " in vv else []
+        marked = (after_subject_mark(x.text) for x in lines[:end])
+        subject = next((s for s in marked if s is not None), None)
+        title_lines = [subject] if subject else []
     title_lines, authority = _title_and_authority(title_lines)
     return _Zone(end, number, place_date, type_pos, agency, title_lines, authority)
 
@@ -270,8 +273,7 @@ def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
         if found:
             articles.append((found[0], [found[1]] if found[1] else []))
         elif articles:
-            key = fold_key(line.text)
-            if key.startswith(fold_key("Nơi nhận")) or is_caps(line.text):
+            if opens_recipients(line.text) or is_caps(line.text):
                 break
             articles[-1][1].append(line.text)
     return [Article(no=no, text="\n".join(parts)) for no, parts in articles]
@@ -297,10 +299,10 @@ def _warn_blanks(zone: _Zone, *, report: Report, page: int | None) -> None:
 
 def _plan(
     header: Header, zone: _Zone, lines: list[Line], attached: AttachedPlan | None, *, report: Report
-) -> tuple[Plan | None, int | None]:
+) -> tuple[Plan | None, str | None]:
     if header.doc_type in PLAN_TYPES:
         years = years_of(header.title)
-        start = lines[zone.end].index if zone.end < len(lines) else None
+        start = lines[zone.end].block if zone.end < len(lines) else None
         return Plan(
             title=header.title,
             year_start=years[0] if years else None,
@@ -320,7 +322,7 @@ def _plan(
     title = attached.title
     if title and is_caps(title):
         title = sentence_case_title(title, province=header.province)
-    start = lines[attached.start].index if attached.start < len(lines) else None
+    start = lines[attached.start].block if attached.start < len(lines) else None
     return Plan(
         title=title,
         year_start=years[0] if years else None,

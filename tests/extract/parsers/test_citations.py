@@ -10,9 +10,9 @@ import pytest
 from extract import read_document
 from extract.parsers.citations import parse_citations
 from normalize.citations import citation_identity
-from schemas.base import Prov
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Source
+from schemas.document import Document
+from tests import builders as b
 from tests.conftest import EXPECTED, SAMPLES, SEEDS
 
 GOLDEN_SEEDS = ("000", "001", "002", "003")
@@ -66,12 +66,7 @@ def test_citation_fields(found, field: str) -> None:
 
 
 def _doc(texts: list[str]) -> Document:
-    source = Source(path="x.txt", sha256="0" * 64, format="txt")
-    blocks = tuple(
-        Paragraph(id=f"b{i:04d}", text=t, raw=t, prov=(Prov(page=1 + i // 3),))
-        for i, t in enumerate(texts, 1)
-    )
-    return Document(source=source, blocks=blocks)
+    return b.document(*b.paragraphs(*texts, lines_per_page=3), fmt="txt")
 
 
 HEAD = [

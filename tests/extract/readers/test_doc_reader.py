@@ -13,7 +13,7 @@ from extract.source import make_source
 from schemas.diagnostics import MissingTool
 from schemas.document import Paragraph, Table
 from tests import builders as b
-from tests.conftest import SAMPLES, realdoc, required_file
+from tests.conftest import SAMPLES, committed_sample, realdoc
 
 TTR = "ld_TTr-SNV05_KH_tuyen_truyen_CCHC_2026.doc"
 
@@ -82,7 +82,7 @@ def test_conversion_failure_is_unreadable(tmp_path: Path) -> None:
 
 def rendered_sample(name: str) -> Path:
     """samples/NAME, written by scripts/render_samples.py."""
-    return required_file(SAMPLES / name, "run scripts/render_samples.py")
+    return committed_sample(SAMPLES / name)
 
 
 @pytest.mark.slow

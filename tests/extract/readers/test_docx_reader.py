@@ -13,7 +13,7 @@ from extract.source import make_source
 from schemas.diagnostics import UnreadableFile
 from schemas.document import Document, Paragraph, Table
 from tests import builders as b
-from tests.conftest import HEADER_001, SAMPLES, SEEDS, realdoc
+from tests.conftest import HEADER_001, SAMPLES, SEEDS, committed_sample, realdoc
 
 
 def read(path: Path) -> Document:
@@ -365,6 +365,36 @@ def test_broken_document_xml_is_unreadable(tmp_path: Path) -> None:
     assert info.value.reason.startswith("damaged Word .docx file (broken XML")
 
 
+def test_corrupt_compressed_part_is_unreadable(tmp_path: Path) -> None:
+    good = b.make_docx(tmp_path, ["Một câu dài hơn một chút để nén"] * 200, name="good.docx")
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 50
+    for k in range(start, start + 30):  # the deflate stream, not the zip directory
+        data[k] ^= 0xFF
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableFile) as info_:
+        read(path)
+    assert info_.value.reason.startswith("damaged Word .docx file")
+
+@pytest.mark.parametrize("bug", [KeyError("w:val"), ValueError("bad int")])
+def test_a_bug_in_the_walk_is_not_reported_as_a_damaged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bug: Exception
+) -> None:
+    from extract.readers import docx as docx_reader
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise bug
+
+    monkeypatch.setattr(docx_reader._BodyReader, "_paragraph", broken)
+    path = b.make_docx(tmp_path, ["Một"])
+    with pytest.raises(type(bug)) as info:
+        read(path)
+    assert not isinstance(info.value, UnreadableFile)
+
+
 # --- real documents (../shared/realdocs) -------------------------------------------------
 
 
@@ -594,15 +624,8 @@ def test_vietnamese_heading_style_names_and_outline_level(tmp_path: Path) -> Non
 
 
 def sample_docx(seed: str) -> Path:
-    """samples/SEED.docx; skipped outside CI before scripts/render_samples.py has run."""
-    import os
-
-    path = SAMPLES / f"{SEEDS[seed].stem}.docx"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} missing under CI (run scripts/render_samples.py)")
-        pytest.skip(f"{path} not rendered yet")
-    return path
+    """samples/SEED.docx (committed, rendered by scripts/render_samples.py)."""
+    return committed_sample(SAMPLES / f"{SEEDS[seed].stem}.docx")
 
 
 def rendered(seed: str) -> tuple[Table, Table]:

@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +21,7 @@ from extract.readers.text_pipe import parse_flat_pipe
 from extract.source import make_source
 from schemas.diagnostics import WarningCode
 from schemas.document import Cell, Document, Paragraph, Table
-from tests.conftest import CASES, HEADER_001, HEADER_002, SEEDS
-
-
-def _load(name: str) -> list[dict]:
-    return yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+from tests.conftest import HEADER_001, HEADER_002, SEEDS, load_cases
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +52,7 @@ def _row_of(table: Table, tt: str, nth: int = 0) -> int:
 # --- line rules -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", _load("markdown_marks.yaml"), ids=lambda c: c["line"])
+@pytest.mark.parametrize("case", load_cases("markdown_marks.yaml"), ids=lambda c: c["line"])
 def test_markdown_marks(case: dict) -> None:
     marked = read_markdown_line(case["line"])
     assert (marked.text, marked.bold, marked.italic, marked.heading_level) == (
@@ -68,7 +63,7 @@ def test_markdown_marks(case: dict) -> None:
     )
 
 
-@pytest.mark.parametrize("case", _load("line_joining.yaml"), ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", load_cases("line_joining.yaml"), ids=lambda c: c["id"])
 def test_line_joining(case: dict) -> None:
     runs = list(split_segments(case["lines"], markdown=case["markdown"]))
     assert len(runs) == 1
@@ -449,3 +444,58 @@ def test_legacy_encoded_text_file_comes_out_as_unicode(tmp_path, data, expected,
     assert [p.text for p in doc.paragraphs()] == [expected]
     assert [w.message for w in doc.warnings] == [
         f"text in a legacy Vietnamese encoding ({encoding}) converted"]
+
+
+# --- markup in a cell is read here, once: no later stage sees a tag ------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "bold"),
+    [
+        # seed 001's TSV rows (and the pages legal sites export) keep HTML lists in cells
+        (
+            '<ul style="list-style-type: none"> <li>- Theo yêu cầu</li>'
+            " <li>- Định kỳ quý</li> </ul>",
+            "- Theo yêu cầu\n- Định kỳ quý",
+            False,
+        ),
+        ("<p>A tháng 01/2025;  B</p><p>C</p>", "A tháng 01/2025; B\nC", False),
+        ("<b>I</b>", "I", True),
+        ("<strong>CẢI CÁCH THỂ CHẾ</strong>", "CẢI CÁCH THỂ CHẾ", True),
+        # tags the cell parser used to take off later, and character references
+        ('<font face="Times New Roman">Quý II/2025</font>', "Quý II/2025", False),
+        ("Sở KH&amp;ĐT", "Sở KH&ĐT", False),
+        ("Sở Nội vụ &#8211; Sở Tư pháp", "Sở Nội vụ – Sở Tư pháp", False),
+        # text without markup is left as it is
+        ("Tỷ lệ <5% hồ sơ trễ hạn", "Tỷ lệ <5% hồ sơ trễ hạn", None),
+        ("Sở A & Sở B", "Sở A & Sở B", None),
+    ],
+    ids=str,
+)
+def test_cell_markup_is_read_by_the_reader(raw: str, text: str, bold: bool | None) -> None:
+    from extract.readers.text_tables import html_cell
+
+    cell = html_cell(raw)
+    assert (cell.text, cell.bold) == (text, bold)
+    assert "<" not in cell.text.replace("<5%", "")
+
+
+def test_pipe_table_cells_lose_their_markup_too(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.md"
+    path.write_text(
+        "| TT | Nhiệm vụ | Chủ trì | Thời gian |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Rà soát <b>thủ tục</b> | Sở KH&amp;ĐT | Quý II/2025 |\n",
+        encoding="utf-8",
+    )
+    table = next(b for b in read_document(path).blocks if isinstance(b, Table))
+    texts = [c.text for c in table.cells]
+    assert "Rà soát thủ tục" in texts
+    assert "Sở KH&ĐT" in texts
+
+
+def test_an_abbreviation_before_a_semicolon_is_no_character_reference() -> None:
+    from extract.readers.text_tables import html_cell
+
+    cell = html_cell("Các sở: TN&MT, GD&ĐT, NN&PTNT;")
+    assert (cell.text, cell.bold, cell.paragraphs) == ("Các sở: TN&MT, GD&ĐT, NN&PTNT;", None, [])

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from extract.parsers.appendix.columns import column_role, is_column_number_row, read_columns
-from schemas.document import Cell, Table
-from tests.conftest import CASES
+from schemas.document import Table
+from tests.builders import Spans, make_table
+from tests.conftest import load_cases
 
-CASES = yaml.safe_load((CASES / "columns.yaml").read_text("utf-8"))
+CASES = load_cases("columns.yaml")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["header"].replace("\n", " ") for c in CASES])
@@ -17,24 +17,8 @@ def test_column_role(case: dict[str, str | None]) -> None:
     assert column_role(str(case["header"])) == case["role"]
 
 
-def _table(
-    rows: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]] | None = None
-) -> Table:
-    spans = spans or {}
-    cells = [
-        Cell(
-            row=r,
-            col=c,
-            row_span=spans.get((r, c), (1, 1))[0],
-            col_span=spans.get((r, c), (1, 1))[1],
-            text=text,
-            raw=text,
-        )
-        for r, row in enumerate(rows)
-        for c, text in enumerate(row)
-        if text is not None
-    ]
-    return Table(id="b0001", n_rows=len(rows), n_cols=max(len(r) for r in rows), cells=tuple(cells))
+def _table(rows: list[list[str | None]], spans: Spans | None = None) -> Table:
+    return make_table(rows, spans, id="b0001", page=None)
 
 
 def test_two_row_header_takes_the_lower_words() -> None:

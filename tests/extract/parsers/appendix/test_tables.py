@@ -12,44 +12,12 @@ from extract.parsers.appendix.cell_lists import cell_items, numbered_items
 from extract.parsers.appendix.columns import read_columns
 from extract.parsers.appendix.rows import RowDraft, TableState, table_to_drafts
 from extract.parsers.appendix.tables import Appendix, appendix_of, parse_appendix
-from schemas.base import Prov
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Cell, Document, Paragraph, Source, Table
+from schemas.document import Cell, Paragraph, Table
 from schemas.record import Plan, Task
+from tests.builders import Spans, make_table
+from tests.builders import document as _doc
 from tests.conftest import EXPECTED, HEADER_001, HEADER_002, SEEDS
-
-Spans = dict[tuple[int, int], tuple[int, int]]
-
-
-def make_table(
-    rows: list[list[str | None]], spans: Spans | None = None, *, id: str = "b0002", page: int = 1
-) -> Table:
-    """A table from its rows; None marks a position covered by a spanning cell."""
-    spans = spans or {}
-    cells = []
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if text is None:
-                continue
-            row_span, col_span = spans.get((r, c), (1, 1))
-            cells.append(
-                Cell(
-                    row=r,
-                    col=c,
-                    row_span=row_span,
-                    col_span=col_span,
-                    text=text,
-                    raw=text,
-                    prov=(Prov(page=page),),
-                )
-            )
-    return Table(
-        id=id,
-        n_rows=len(rows),
-        n_cols=max(len(r) for r in rows),
-        cells=tuple(cells),
-        prov=(Prov(page=page),),
-    )
 
 
 def drafts_of(table: Table, state: TableState | None = None) -> list[RowDraft]:
@@ -65,7 +33,7 @@ def test_group_rows_give_group_to_the_rows_under_them() -> None:
     table = make_table(
         [
             HEADER_001,
-            ["<b>I</b>", "<b>CẢI CÁCH THỂ CHẾ</b>", "", "", "", ""],
+            ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", ""],
             [
                 "1",
                 "Tham mưu xây dựng văn bản QPPL",
@@ -75,7 +43,7 @@ def test_group_rows_give_group_to_the_rows_under_them() -> None:
                 "Theo yêu cầu",
             ],
             [
-                "<b>II CẢI CÁCH THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA</b>",
+                "II CẢI CÁCH THỦ TỤC HÀNH CHÍNH VÀ THỰC HIỆN CƠ CHẾ MỘT CỬA",
                 "",
                 "",
                 "",
@@ -359,10 +327,6 @@ def test_numbered_items(text: str, entries: list[tuple[str | None, str]]) -> Non
     assert numbered_items(text) == entries
 
 
-def _doc(*blocks: Paragraph | Table) -> Document:
-    return Document(source=Source(path="x.md", sha256="0", format="md"), blocks=blocks)
-
-
 # --- whole documents: warnings, appendix title, seeds against tests/expected ---------------
 
 
@@ -483,7 +447,15 @@ def test_no_appendix_when_the_text_points_to_one_that_is_missing() -> None:
 
 SEED_PROVINCE = {"001": "Nghệ An", "002": "Hà Tĩnh"}
 FORMATS = ["txt", "docx", "pdf"]
-RESPONSIBILITY_BAR = 0.95
+# Hand-checked rows whose lead, support or deadline the parser still gets wrong, in every
+# format, with what is wrong. A row that goes wrong fails the test; so does a listed row
+# that comes out right, until it is taken off this list.
+KNOWN_WRONG: dict[str, dict[tuple[object, object], str]] = {
+    "001": {
+        ("11", None): "support 'Các Sở, ban, ngành, đơn vị liên quan' read as one agency, not two",
+    },
+    "002": {},
+}
 
 
 def _expected_rows(seed: str) -> tuple[int, list[dict[str, object]]]:
@@ -496,8 +468,8 @@ def _expected_rows(seed: str) -> tuple[int, list[dict[str, object]]]:
 
 def _seed_tasks(seed: str, fmt: str) -> list[Task]:
     path = SEEDS[seed] if fmt == "txt" else SEEDS[seed].with_suffix(f".{fmt}")
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet")
+    if not path.exists():  # committed: a missing sample is a broken checkout, not a skip
+        pytest.fail(f"{path} missing (render it with scripts/render_samples.py)")
     doc = read_document(Path(path))
     return parse_appendix(doc, plan=None, province=SEED_PROVINCE[seed], report=Report())
 
@@ -555,7 +527,8 @@ def test_seed_appendix_matches_the_hand_checked_rows(seed: str, fmt: str) -> Non
     tasks = _seed_tasks(seed, fmt)
     assert len(tasks) == count
     index = _index(tasks, rows)
-    structure, responsibility = [], []
+    structure: list[str] = []
+    responsibility: dict[tuple[object, object], str] = {}
     for row in rows:
         key = (row["no"], row.get("parent")) if "parent" in row else (row["no"], None)
         task = index.get(key)
@@ -564,10 +537,13 @@ def test_seed_appendix_matches_the_hand_checked_rows(seed: str, fmt: str) -> Non
             continue
         structure += [f"task {key}: {p}" for p in _structure_problems(task, row)]
         if problems := _responsibility_problems(task, row):
-            responsibility.append(f"task {key}: " + "; ".join(problems))
+            responsibility[key] = "; ".join(problems)
     assert structure == []
-    right = 1 - len(responsibility) / len(rows)
-    assert right >= RESPONSIBILITY_BAR, "\n".join(responsibility)
+    known = KNOWN_WRONG[seed]
+    new = {key: problem for key, problem in responsibility.items() if key not in known}
+    assert not new, f"rows newly wrong: {new}"
+    fixed = sorted(set(known) - set(responsibility), key=str)
+    assert not fixed, f"rows now right: take {fixed} off KNOWN_WRONG"
 
 
 def test_table_continued_after_an_unrecognised_page_footer() -> None:

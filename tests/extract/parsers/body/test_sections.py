@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from extract.parsers.body.numbering import parse_label
 from extract.parsers.body.sections import parse_sections
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Source
+from tests import builders as b
 from tests.conftest import EXPECTED
 from tests.extract.plan_seeds import plan_start, seed_document
 
@@ -17,17 +17,10 @@ SEED_IDS = ["000", "001", "002", "003", "004"]
 FIELDS = ("label", "level", "parent", "area", "kind")
 
 
-def _doc(*lines: str, labels: dict[int, str] | None = None) -> Document:
-    labels = labels or {}
-    blocks = tuple(
-        Paragraph(id=f"b{i + 1:04d}", text=line, raw=line, label=labels.get(i))
-        for i, line in enumerate(lines)
-    )
-    source = Source(path="t.md", sha256="0" * 64, format="md")
-    return Document(source=source, blocks=blocks)
+_doc = b.document_of_lines
 
 
-def _tree(*lines: str, start: int = 0, **kw):
+def _tree(*lines: str, start: str | None = None, **kw):
     report = Report()
     return parse_sections(_doc(*lines, **kw), start=start, report=report), report
 
@@ -266,7 +259,7 @@ def test_stops_at_appendix_and_recipients() -> None:
 
 def test_blocks_before_start_and_before_the_first_section_have_no_section() -> None:
     tree, _ = _tree(
-        "Điều 1. Ban hành", "KẾ HOẠCH", "Chủ đề năm 2025", "I. MỤC TIÊU", "1. Một", start=1
+        "Điều 1. Ban hành", "KẾ HOẠCH", "Chủ đề năm 2025", "I. MỤC TIÊU", "1. Một", start="b0002"
     )
     assert "b0001" not in tree.section_of and "b0003" not in tree.section_of
     assert tree.section_of["b0005"] == "I.1"
@@ -285,7 +278,7 @@ def test_duplicated_run_keeps_the_later_copy_and_moves_the_start() -> None:
     ]
     header = ["Số: 1/QĐ-UBND", "Hà Tĩnh, ngày 31 tháng 12 năm 2025", "QUYẾT ĐỊNH"]
     lines = [*header, *first[:4], *header, *first, "2. Yêu cầu"]
-    tree, report = _tree(*lines, start=3)
+    tree, report = _tree(*lines, start="b0004")
     assert [s.id for s in tree.sections] == ["I", "I.1", "I.1.1", "I.1.2", "I.2"]
     assert tree.sections[0].loc.block == "b0012"  # the later copy
     assert "b0005" not in tree.section_of
@@ -389,7 +382,7 @@ def test_any_sequence_of_lines_gives_a_consistent_tree(lines: list[str], start: 
     lines = [line or "." for line in lines]
     doc = _doc(*lines)
     report = Report()
-    tree = parse_sections(doc, start=start, report=report)
+    tree = parse_sections(doc, start=f"b{start + 1:04d}", report=report)
     ids = [s.id for s in tree.sections]
     assert len(ids) == len(set(ids))
     assert all(s.parent is None or s.parent in ids for s in tree.sections)

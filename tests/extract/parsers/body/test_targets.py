@@ -7,8 +7,9 @@ import pytest
 from extract.parsers.body.sections import parse_sections
 from extract.parsers.body.targets import parse_targets, split_clauses, year_in
 from schemas.diagnostics import Report, WarningCode
-from schemas.document import Document, Paragraph, Source
+from schemas.document import Paragraph
 from schemas.record import Plan, Target
+from tests import builders as b
 from tests.conftest import EXPECTED
 from tests.extract.plan_seeds import PLANS, plan_start, seed_document
 
@@ -39,9 +40,8 @@ def _plain(target: Target) -> dict:
     return {f: row[f] for f in FIELDS}
 
 
-def _targets(*lines: str, plan: Plan | None = None, start: int = 0) -> list[Target]:
-    blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+def _targets(*lines: str, plan: Plan | None = None, start: str | None = None) -> list[Target]:
+    doc = b.document_of_lines(*lines)
     report = Report()
     tree = parse_sections(doc, start=start, report=report)
     return parse_targets(doc, tree, plan=plan, report=report)
@@ -158,7 +158,7 @@ def test_decision_before_start_and_appendix_after_end_give_no_targets() -> None:
         "1. Đạt 90% hồ sơ đúng hạn",
         "PHỤ LỤC",
         "1. 100% thủ tục hành chính",
-        start=1,
+        start="b0002",
     )
     assert [(t.value, t.section) for t in targets] == [(90.0, "I.1")]
 
@@ -183,9 +183,9 @@ def test_missing_indicator_is_warned_in_a_targets_part() -> None:
         Paragraph(id="b0001", text="I. MỤC TIÊU", raw=""),
         Paragraph(id="b0002", text="- 100% việc lạ được làm xong", raw=""),
     )
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+    doc = b.document(*blocks)
     report = Report()
-    parse_targets(doc, parse_sections(doc, start=0, report=report), plan=None, report=report)
+    parse_targets(doc, parse_sections(doc, report=report), plan=None, report=report)
     assert report.has(WarningCode.TARGET_INDICATOR_UNKNOWN)
 
 
@@ -244,11 +244,9 @@ FORMATS = [
 def test_other_formats_give_the_same_sections_and_targets(name: str) -> None:
     from extract import read_document
     from extract.record import document_to_record
-    from tests.conftest import SAMPLES
+    from tests.conftest import SAMPLES, committed_sample
 
-    path = SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"{name} not in samples/")
+    path = committed_sample(SAMPLES / name)
     record = document_to_record(read_document(path), report=Report())
     seed = name[:3]
     expected_targets = json.loads((EXPECTED / seed / "targets.json").read_text("utf-8"))

@@ -4,9 +4,9 @@ import pytest
 
 from extract.parsers.body.sections import parse_sections
 from extract.parsers.body.tasks import parse_body_tasks
-from schemas.diagnostics import Report
-from schemas.document import Document, Paragraph, Source
+from schemas.diagnostics import Report, WarningCode
 from schemas.record import Task
+from tests import builders as b
 from tests.extract.plan_seeds import PLANS, PROVINCES, plan_start, seed_document
 
 
@@ -18,10 +18,9 @@ def seed_tasks(seed: str) -> list[Task]:
 
 
 def _tasks(*lines: str, province: str | None = "Hà Tĩnh") -> list[Task]:
-    blocks = tuple(Paragraph(id=f"b{i + 1:04d}", text=t, raw=t) for i, t in enumerate(lines))
-    doc = Document(source=Source(path="t.md", sha256="0" * 64, format="md"), blocks=blocks)
+    doc = b.document_of_lines(*lines)
     report = Report()
-    tree = parse_sections(doc, start=0, report=report)
+    tree = parse_sections(doc, report=report)
     return parse_body_tasks(doc, tree, plan=None, province=province, report=report)
 
 
@@ -244,6 +243,61 @@ def test_several_deadlines_in_one_duty_are_parts() -> None:
 def test_task_without_deadline_words_has_none() -> None:
     (task,) = _tasks("II. NHIỆM VỤ", "1. Cải cách thể chế", "- Triển khai kế hoạch CCHC năm 2026")
     assert task.deadline is None
+
+
+def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]:
+    doc = b.document_of_lines(*lines)
+    report = Report()
+    tree = parse_sections(doc, report=report)
+    parse_body_tasks(doc, tree, plan=None, province=province, report=report)
+    tasks_codes = {WarningCode.DEADLINE_UNPARSED, WarningCode.AGENCY_UNKNOWN}
+    return [item.message for item in report.items if item.code in tasks_codes]
+
+
+# Agency headings as provinces write them: known ones are silent, the rest reported by name.
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("2. Sở Nội vụ", []),
+        ("4. Ban Quản lý Khu kinh tế tỉnh", []),
+        ("5. Hội Nông dân tỉnh", []),
+        ("7. Đài Phát thanh và Truyền hình tỉnh", []),
+        ("6. Phòng Lao động xã", ["agency not in the registry: 'Phòng Lao động xã'"]),
+        ("8. Công ty Điện lực Hà Tĩnh", ["agency not in the registry: 'Công ty Điện lực Hà Tĩnh'"]),
+        (
+            "9. Sở Nội vụ và Công ty Cổ phần Sông Lam",
+            ["agency not in the registry: 'Công ty Cổ phần Sông Lam'"],
+        ),
+    ],
+)
+def test_body_task_agency_not_recognised_is_warned(heading: str, expected: list[str]) -> None:
+    lines = ("VI. TỔ CHỨC THỰC HIỆN", heading, "- Tổng hợp, báo cáo kết quả thực hiện.")
+    assert _task_warnings(*lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("trước ngày 31/01/2026", []),
+        ("trong quý IV/2026", []),
+        ("chậm nhất năm 2026", []),
+        ("trước ngày 32/01/2026", ["deadline not understood: 'trước ngày 32/01/2026'"]),
+        ("trước tháng 13/2026", ["deadline not understood: 'trước tháng 13/2026'"]),
+    ],
+)
+def test_body_task_deadline_not_understood_is_warned(phrase: str, expected: list[str]) -> None:
+    lines = ("VI. TỔ CHỨC THỰC HIỆN", "2. Sở Nội vụ", f"- Gửi kế hoạch về UBND tỉnh {phrase}.")
+    assert _task_warnings(*lines) == expected
+
+
+def test_the_same_unknown_agency_is_warned_once() -> None:
+    lines = (
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "6. Phòng Lao động xã",
+        "- Tổng hợp, báo cáo kết quả thực hiện.",
+        "- Theo dõi, đôn đốc các đơn vị thực hiện.",
+    )
+    assert _task_warnings(*lines) == ["agency not in the registry: 'Phòng Lao động xã'"]
 
 
 def test_seed_002_heads_heading_gives_its_duties_their_leads() -> None:

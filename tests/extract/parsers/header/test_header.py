@@ -16,6 +16,7 @@ from extract.parsers.header.signature import parse_signature_text
 from normalize.header_terms import sentence_case_title
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Cell, Document, Paragraph, Source, Table
+from tests import builders as b
 from tests.conftest import EXPECTED, SAMPLES, SEEDS, realdoc
 
 FORMATS = ("txt", "md", "docx", "pdf", "html")
@@ -74,7 +75,7 @@ def test_plan(parsed) -> None:
     if golden["plan_start_text"] is None:
         assert result.plan_start is None
     else:
-        block = list(doc.body())[result.plan_start]
+        block = next(b for b in doc.body() if b.id == result.plan_start)
         assert isinstance(block, Paragraph)
         assert block.text.lstrip("#* ").startswith(golden["plan_start_text"])
 
@@ -90,8 +91,8 @@ def test_seed_002_plan_starts_in_the_last_copy() -> None:
     doc = read_document(SEEDS["002"])
     result = parse_header(doc, report=Report())
     starts = [
-        i
-        for i, b in enumerate(doc.body())
+        b.id
+        for b in doc.body()
         if isinstance(b, Paragraph) and b.text.startswith("I. MỤC ĐÍCH, YÊU CẦU")
     ]
     assert len(starts) == 2
@@ -259,7 +260,7 @@ def test_years_of(text: str, years) -> None:
 
 
 def _source() -> Source:
-    return Source(path="x.docx", sha256="0" * 64, format="docx")
+    return b.source("docx")
 
 
 def _cell(row: int, col: int, text: str) -> Cell:
@@ -267,7 +268,7 @@ def _cell(row: int, col: int, text: str) -> Cell:
 
 
 def _paragraphs(texts: list[str], start: int) -> list[Paragraph]:
-    return [Paragraph(id=f"b{start + i:04d}", text=t, raw=t) for i, t in enumerate(texts)]
+    return list(b.paragraphs(*texts, first=start))
 
 
 def test_header_in_a_two_by_two_table() -> None:
