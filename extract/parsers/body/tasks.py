@@ -15,6 +15,7 @@ from extract.parsers.body.numbering import Label, strip_markup
 from extract.parsers.body.sections import SectionTree, paragraph_label
 from normalize.agencies import parse_agency_cell
 from normalize.areas import area_of
+from normalize.assignments import find_assignment
 from normalize.deadlines import deadline_in_sentence
 from normalize.section_kinds import section_kind_of
 from normalize.target_words import opens_target_lead_in
@@ -259,11 +260,15 @@ def _make_task(
 ) -> Task:
     name = _clean(text)
     lead_names, lead_raw = lead if lead is not None else _lead_of(section, tree, province)
+    # the sentence itself may say who leads and supports ("Giao Trung tâm … chủ trì, phối
+    # hợp với …"); a heading's lead wins, the sentence's supports are kept
+    said = find_assignment(name, province=province)
     return Task(
         no=_number(label),
         name=name,
         parent=TaskParent(no=parent.no, name=parent.name) if parent else None,
-        lead=lead_names,
+        lead=lead_names or [a.name for a in said.lead],
+        support=[a.name for a in said.support],
         lead_raw=lead_raw,
         group=group or section.id,
         area=section.area or area_of(name),

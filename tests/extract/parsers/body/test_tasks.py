@@ -349,3 +349,22 @@ def test_organisation_heading_gives_every_named_lead(
         province=province,
     )
     assert [t.lead for t in tasks] == [leads]
+
+
+def test_a_sentence_that_gives_the_work_names_its_lead_and_supports() -> None:
+    """ "Giao Trung tâm … chủ trì" in a task list (issue 15): the sentence names the lead,
+    also one the registry does not know; a heading's lead wins over the sentence's."""
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Cải cách thủ tục hành chính",
+        "- Giao Trung tâm Lưu trữ lịch sử tỉnh chủ trì số hóa hồ sơ lưu trữ của tỉnh.",
+        "- Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát thủ tục hành chính nội bộ.",
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "4. Sở Nội vụ",
+        "- Chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, đôn đốc, theo dõi.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["Trung tâm Lưu trữ lịch sử tỉnh"], []),
+        (["Sở Nội vụ"], ["Sở Tư pháp"]),
+        (["Sở Nội vụ"], ["Các cơ quan, đơn vị liên quan"]),
+    ]
