@@ -184,6 +184,19 @@ def _agencies(text: str, *, province: str | None, draft: RowDraft, warn: _Warner
     return [agency.name for agency in cell.agencies]
 
 
+def _group_leads(draft: RowDraft, *, province: str | None) -> list[str]:
+    """A row that names no lead takes the agencies its group heading names ("III | GIÁM ĐỐC
+    CÁC SỞ, THỦ TRƯỞNG CÁC BAN, NGÀNH; CHỦ TỊCH UBND CẤP XÃ"), when the heading is only
+    agencies; a heading naming a field of work ("CẢI CÁCH THỂ CHẾ") gives none."""
+    for group in (draft.subgroup, draft.group):
+        if group is None:
+            continue
+        cell = parse_agency_cell(group.name, province=province)
+        if cell.agencies and not cell.unknown:
+            return [agency.name for agency in cell.agencies]
+    return []
+
+
 def _deadline(
     text: str, *, plan_year: int | None, draft: RowDraft, warn: _Warner
 ) -> Deadline | None:
@@ -206,7 +219,8 @@ def draft_to_task(
         parent=TaskParent(no=draft.parent[0], name=draft.parent[1]) if draft.parent else None,
         target=draft.target,
         outputs=draft.outputs,
-        lead=_agencies(draft.lead, province=province, draft=draft, warn=warn),
+        lead=_agencies(draft.lead, province=province, draft=draft, warn=warn)
+        or _group_leads(draft, province=province),
         support=_agencies(draft.support, province=province, draft=draft, warn=warn),
         deadline=_deadline(draft.deadline, plan_year=plan_year, draft=draft, warn=warn),
         funding=draft.funding or None,
