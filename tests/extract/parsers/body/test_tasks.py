@@ -250,11 +250,19 @@ def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]
     report = Report()
     tree = parse_sections(doc, report=report)
     parse_body_tasks(doc, tree, plan=None, province=province, report=report)
-    tasks_codes = {WarningCode.DEADLINE_UNPARSED, WarningCode.AGENCY_UNKNOWN}
+    tasks_codes = {
+        WarningCode.DEADLINE_UNPARSED,
+        WarningCode.AGENCY_UNKNOWN,
+        WarningCode.AGENCY_UNREGISTERED,
+    }
     return [item.message for item in report.items if item.code in tasks_codes]
 
 
-# Agency headings as provinces write them: known ones are silent, the rest reported by name.
+_KEPT = "agency not in the registry, kept as written:"
+
+
+# Agency headings as provinces write them: known ones are silent, the rest kept as written
+# and reported by name (agency_unregistered, CONTRACT §5).
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
@@ -262,11 +270,11 @@ def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]
         ("4. Ban Quản lý Khu kinh tế tỉnh", []),
         ("5. Hội Nông dân tỉnh", []),
         ("7. Đài Phát thanh và Truyền hình tỉnh", []),
-        ("6. Phòng Lao động xã", ["agency not in the registry: 'Phòng Lao động xã'"]),
-        ("8. Công ty Điện lực Hà Tĩnh", ["agency not in the registry: 'Công ty Điện lực Hà Tĩnh'"]),
+        ("6. Phòng Lao động xã", [f"{_KEPT} 'Phòng Lao động xã'"]),
+        ("8. Công ty Điện lực Hà Tĩnh", [f"{_KEPT} 'Công ty Điện lực Hà Tĩnh'"]),
         (
             "9. Sở Nội vụ và Công ty Cổ phần Sông Lam",
-            ["agency not in the registry: 'Công ty Cổ phần Sông Lam'"],
+            [f"{_KEPT} 'Công ty Cổ phần Sông Lam'"],
         ),
     ],
 )
@@ -297,7 +305,7 @@ def test_the_same_unknown_agency_is_warned_once() -> None:
         "- Tổng hợp, báo cáo kết quả thực hiện.",
         "- Theo dõi, đôn đốc các đơn vị thực hiện.",
     )
-    assert _task_warnings(*lines) == ["agency not in the registry: 'Phòng Lao động xã'"]
+    assert _task_warnings(*lines) == [f"{_KEPT} 'Phòng Lao động xã'"]
 
 
 def test_seed_002_heads_heading_gives_its_duties_their_leads() -> None:
@@ -368,3 +376,24 @@ def test_a_sentence_that_gives_the_work_names_its_lead_and_supports() -> None:
         (["Sở Nội vụ"], ["Sở Tư pháp"]),
         (["Sở Nội vụ"], ["Các cơ quan, đơn vị liên quan"]),
     ]
+
+
+def test_names_the_registry_does_not_know_are_kept_and_warned() -> None:
+    lines = (
+        "II. NHIỆM VỤ",
+        "1. Cải cách thủ tục hành chính",
+        "- Giao Trung tâm Lưu trữ lịch sử tỉnh chủ trì số hóa hồ sơ lưu trữ của tỉnh.",
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "2. Trung tâm Trợ giúp pháp lý nhà nước",
+        "- Tổ chức trợ giúp pháp lý cho người dân.",
+    )
+    doc = b.document_of_lines(*lines)
+    report = Report()
+    tree = parse_sections(doc, report=report)
+    tasks = parse_body_tasks(doc, tree, plan=None, province="Gia Lai", report=report)
+    assert [t.lead for t in tasks] == [
+        ["Trung tâm Lưu trữ lịch sử tỉnh"],
+        ["Trung tâm Trợ giúp pháp lý nhà nước"],
+    ]
+    warned = [w.message for w in report.items if w.code == WarningCode.AGENCY_UNREGISTERED]
+    assert len(warned) == 2 and "Trung tâm Lưu trữ lịch sử tỉnh" in warned[0]
