@@ -402,8 +402,12 @@ def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
     # "tổ chức thực hiện …" and "Sở Nội vụ tổng hợp": a verb near the start is an instruction
     near_start = (keys[j : j + len(p)] == p for p in predicates for j in range(3))
     # an unknown agency is written as a proper name: "doanh nghiệp đang …" is not one
-    if any(near_start) or not _looks_like_agency(keys) or not words[0].text[:1].isupper():
+    if any(near_start) or not words[0].text[:1].isupper():
         return None
+    if not _looks_like_agency(keys):
+        # a proper name of two words or more ("Viettel Hà Tĩnh"): a body the cell names
+        proper = len(words) >= 2 and all(w.text[:1].isupper() for w in words)
+        return Hit(text, None, _province_in(chunk, start, end)) if proper else None
     if len(keys) <= max(len(h) for h in _rule_keys().heads if keys[: len(h)] == h):
         return None  # a head word alone ("CÁC SỞ" in a capitalised heading) names no one
     entry = _fuzzy_entry(keys)
