@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from normalize.agency_match import text_hits  # noqa: E402
+from normalize.agency_text import text_hits  # noqa: E402
 from normalize.entities import find_entities  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"

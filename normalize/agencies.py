@@ -35,7 +35,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from normalize.abbreviations import expand_abbreviations
-from normalize.agency_match import Hit, TextHit, chunk_hits
+from normalize.agency_match import Hit, chunk_hits
+from normalize.agency_text import TextHit
 from normalize.patterns import AGENCY_LIST_DASH, AGENCY_NUMBERING
 from normalize.provinces import province_kind
 from normalize.registry import AgencyEntry, agency_by_name, agency_rules, successors

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from normalize.agencies import merge_refs, text_hit_ref
-from normalize.agency_match import TextHit, text_hits
+from normalize.agency_text import TextHit, text_hits
 from normalize.datafiles import data_file
 from normalize.text import nfc
 from schemas.record import AgencyRef

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from normalize.abbreviations import expand_abbreviations
-from normalize.agency_match import TextHit, text_hits
+from normalize.agency_text import TextHit, text_hits
 from normalize.citations import find_citations
 from normalize.dates import find_dates
 from normalize.figures import parse_figures
