@@ -50,6 +50,7 @@ class WarningCode(StrEnum):
     NO_APPENDIX = "no_appendix"
     DEADLINE_UNPARSED = "deadline_unparsed"
     AGENCY_UNKNOWN = "agency_unknown"
+    AGENCY_UNREGISTERED = "agency_unregistered"
     # citations
     CITATION_UNPARSED = "citation_unparsed"
     CITATION_SHORT_FORM_UNRESOLVED = "citation_short_form_unresolved"
@@ -83,6 +84,7 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.NO_APPENDIX: "no appendix task table found",
     WarningCode.DEADLINE_UNPARSED: "deadline not understood: {raw!r}",
     WarningCode.AGENCY_UNKNOWN: "agency not in the registry: {mention!r}",
+    WarningCode.AGENCY_UNREGISTERED: "agency not in the registry, kept as written: {mention!r}",
     WarningCode.CITATION_UNPARSED: "citation not understood: {raw!r}",
     WarningCode.CITATION_SHORT_FORM_UNRESOLVED: "short citation not resolved: {raw!r}",
 }

@@ -10,7 +10,7 @@ from typing import Any
 
 __all__ = [
     "ExtractSettings", "FileResult", "FileStatus", "ImportSettings", "extract_file",
-    "extract_record", "extract_records", "read_document", "run_import",
+    "extract_record", "extract_records", "nlp", "read_document", "run_import",
 ]
 
 _HOME = {
@@ -24,11 +24,16 @@ _HOME = {
     "read_document": "extract",
     "run_import": "vanban.importer",
 }
+# vanban.nlp()(text).ents: AGENCY, LEGAL_REF, DATE, PERCENT
+_RENAMED = {"nlp": ("normalize.entities", "entity_pipeline")}
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _HOME:
+    if name not in _HOME and name not in _RENAMED:
         raise AttributeError(name)
     import importlib
 
+    if name in _RENAMED:
+        module, attr = _RENAMED[name]
+        return getattr(importlib.import_module(module), attr)
     return getattr(importlib.import_module(_HOME[name]), name)

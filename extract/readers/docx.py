@@ -3,8 +3,9 @@
 python-docx opens the package; the body is then walked as raw WordprocessingML so
 that nothing python-docx leaves out is lost: automatic list numbers (computed by
 docx_numbering), runs inside hyperlinks, tracked insertions and content controls,
-text boxes, and merged table cells (docx_tables). Section headers and footers,
-footnotes and comments are separate parts and are not read.
+text boxes, and merged table cells (docx_tables). Footnotes and endnotes follow the body
+as paragraphs with role "footnote" (docx_notes); section headers, footers and comments
+are separate parts and are not read.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from docx.package import Package
 from docx.parts.document import DocumentPart
 
 from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MAX_TEXT_BYTES
+from extract.readers.docx_notes import note_paragraphs
 from extract.readers.docx_numbering import Numbering, style_num_ids
 from extract.readers.docx_styles import Element, RunLook, StyleSheet, display_name, w, w_val
 from extract.readers.docx_tables import (
@@ -104,6 +106,7 @@ def read_docx(path: Path, *, source: Source) -> Document:
     # must reach the pipeline's internal-error log, not read as a damaged file.
     reader = _BodyReader.of(word)
     blocks = reader.read_blocks(list(word.element.body), None)
+    blocks += note_paragraphs(word, reader.note_paragraph, reader.next_top_number)
     return Document(source=source, blocks=tuple(blocks), warnings=reader.warnings())
 
 
@@ -221,6 +224,14 @@ class _BodyReader:
             return draft_to_table(draft, table_id, self.read_blocks, self._cell_text)
         finally:
             self._depth -= 1
+
+    @property
+    def next_top_number(self) -> int:
+        return self._top_count + 1
+
+    def note_paragraph(self, p: Element, block_id: str) -> Paragraph | None:
+        """A footnote's paragraph, read like the body's (list numbers aside: notes have none)."""
+        return self._paragraph(p, block_id)
 
     def _note_limit(self, detail: str) -> None:
         if detail not in self.limits:
