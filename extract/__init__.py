@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
+from extract.options import OcrMode
 from extract.readers.sniff import sniff_format
 from extract.source import make_source
-from schemas.diagnostics import UnsupportedFormat
+from schemas.diagnostics import UnreadableFile, UnsupportedFormat
 from schemas.document import Document
 
-OcrMode = Literal["auto", "force", "off"]
+__all__ = ["OcrMode", "read_document"]
 
 
-def read_document(path: Path | str, *, ocr: OcrMode = "auto") -> Document:
+def read_document(path: Path | str, *, ocr: OcrMode = OcrMode.AUTO) -> Document:
     """Read any supported file into the document model.
 
     Raises:
         VanbanError: the file cannot be read (missing, empty, damaged, unsupported).
     """
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # a FIFO or a device would block the read (or never end): not a document
+        raise UnreadableFile(path, "not a regular file (FIFO, socket or device): skipped")
     fmt = sniff_format(path)
     if fmt == "pdf":
         from extract.readers.pdf import read_pdf
 
-        return read_pdf(path, source=make_source(path, "pdf"), ocr=ocr)
+        return read_pdf(path, source=make_source(path, "pdf"), ocr=OcrMode(ocr))
     if fmt == "docx":
         from extract.readers.docx import read_docx
 

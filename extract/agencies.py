@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from normalize.agencies import canonical_agency, merge_refs, parse_agency_cell
+from schemas.codes import AgencyKind
 from schemas.record import AgencyRef, Task
 
 
@@ -17,8 +18,9 @@ def _task_refs(task: Task, *, province: str | None) -> Iterator[AgencyRef]:
         # names are mentions of themselves.
         for name in names:
             ref = canonical_agency(name, province=province)
-            if ref is not None:
-                yield ref
+            yield ref or AgencyRef(
+                name=name, province=province, kind=AgencyKind.UNREGISTERED, mentions=[name]
+            )
 
 
 def collect_agencies(tasks: list[Task], *, province: str | None) -> list[AgencyRef]:

@@ -12,3 +12,6 @@ MAX_ZIP_RATIO = 200  # a member compressed more than this is a zip bomb
 MAX_PDF_PAGES = 2000  # pages read; the rest are skipped with an input_limit warning
 MAX_TABLE_CELLS = 50_000  # cells of one table
 MAX_TABLE_DEPTH = 5  # tables nested in tables
+MAX_LIST_NUMBER = 9999  # a list counter (Word numbering) never shows more
+MAX_LABEL_CHARS = 64  # characters of one list label ("Điều 12.", "III.", "a)")
+MAX_NESTING = 200  # elements inside elements (HTML, DOCX XML) before the rest is read flat

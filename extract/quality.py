@@ -72,6 +72,25 @@ def warning_checks(warnings: list[WarningItem]) -> list[QualityCheck]:
     return checks
 
 
+# issue 15: a document whose agencies the registry mostly does not know is read, but an
+# analyst comparing who leads what should know how much of it is names as written; one
+# such name (an office's own division in a three-agency plan) does not make it so
+_UNREGISTERED_SHARE_MAX = 0.2
+
+
+def unregistered_agencies_check(record: ExtractResult) -> QualityCheck:
+    total = len(record.agencies)
+    unregistered = sum(a.kind == "unregistered" for a in record.agencies)
+    share = unregistered / total if total else 0.0
+    return QualityCheck(
+        name="agencies_registered",
+        passed=unregistered <= 1 or share <= _UNREGISTERED_SHARE_MAX,
+        detail=f"{unregistered} of {total} agency names unregistered ({share:.0%})"
+        if total
+        else None,
+    )
+
+
 def _table_fields(tasks: list[Task]) -> int:
     """How many kinds of column the task tables gave: a proxy for columns understood."""
     table = [t for t in tasks if t.source == "table"]
@@ -107,7 +126,7 @@ def share_checks(record: ExtractResult) -> list[QualityCheck]:
 
 def assess_quality(record: ExtractResult) -> list[QualityCheck]:
     return [*header_checks(record), content_check(record), *warning_checks(record.warnings),
-            *share_checks(record)]
+            *share_checks(record), unregistered_agencies_check(record)]
 
 
 def quality_score(checks: list[QualityCheck]) -> float:

@@ -212,7 +212,7 @@ document_agencies = Table(
     _doc_fk(),
     Column("name", String(256), nullable=False),
     Column("province", String(128)),
-    Column("kind", String(8), nullable=False),
+    Column("kind", String(16), nullable=False),  # "unregistered" is 12 characters
     Column("mentions", Text),  # JSON list
 )
 

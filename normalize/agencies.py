@@ -13,9 +13,12 @@ Decisions (documented for users of the data):
 - after a "Sở …" (or "Bộ …") a bare department name is another one of the same kind
   ("Các Sở Y tế, Giáo dục và Đào tạo" is two); a cell holding only a bare department name
   ("Thông tin và Truyền thông", a column slip in seed 001) is that Sở;
-- a fragment that is not recognised is reported in `unknown` only when it looks like an
-  agency (capitalised, starts with Sở, Ban Chỉ đạo, Phòng, Trung tâm…); other fragments
+- a fragment that is not recognised but looks like an agency (capitalised, starts with Sở,
+  Ban Chỉ đạo, Phòng, Trung tâm…) is kept as written, abbreviations expanded, with kind
+  "unregistered" (CONTRACT §5), and listed in `unknown` for the warning; other fragments
   are instructions;
+- a title in front of an agency ("Giám đốc các Sở", "Chủ tịch UBND cấp xã") is skipped:
+  work given to the heads is the agencies' work;
 - a local unit named in the text keeps its name ("UBND xã Tân Hà" is "Ủy ban nhân dân xã
   Tân Hà", an agency); without a name ("UBND xã thực hiện") it is the class;
 - "các cơ quan, đơn vị" without "liên quan" is "Các cơ quan, đơn vị liên quan"; "Các cơ
@@ -31,11 +34,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from normalize.abbreviations import expand_abbreviations
 from normalize.agency_match import Hit, chunk_hits
+from normalize.agency_text import TextHit
 from normalize.patterns import AGENCY_LIST_DASH, AGENCY_NUMBERING
 from normalize.provinces import province_kind
-from normalize.registry import AgencyEntry, agency_by_name, successors
-from normalize.text import fold_ws, nfc
+from normalize.registry import AgencyEntry, agency_by_name, agency_rules, successors
+from normalize.text import fold_key, fold_ws, nfc
+from schemas.codes import AgencyKind
 from schemas.record import AgencyRef
 
 _PAREN = re.compile(r"\([^()]*\)")
@@ -85,14 +91,68 @@ def _display_name(entry: AgencyEntry, province: str | None) -> str:
     return entry.name
 
 
+def _unregistered_ref(hit: Hit, province: str | None) -> AgencyRef:
+    """A name the registry does not know, as written: abbreviations expanded, the province
+    moved to its field ("Trung tâm Lưu trữ lịch sử tỉnh Hà Tĩnh" → "… tỉnh", Hà Tĩnh)."""
+    name = expand_abbreviations(_capitalise_function(hit.mention))
+    if hit.province:
+        name = _without_province(name, hit.province)
+    scoped = hit.province or (None if _is_central(name) else province)
+    return AgencyRef(
+        name=name, province=scoped, kind=AgencyKind.UNREGISTERED, mentions=[hit.mention]
+    )
+
+
+def _capitalise_function(name: str) -> str:
+    """An abbreviation right after the kind of body is written out capitalised, as the
+    function's first word is (Nghị định 30/2020/NĐ-CP, Phụ lục II): "Trung tâm CNTT" is
+    "Trung tâm Công nghệ thông tin"; words written out stay as written."""
+    words = name.split(" ")
+    folded = fold_key(name).split()
+    for head in sorted(agency_rules().heads, key=len, reverse=True):
+        n = len(head.split())
+        if folded[:n] == fold_key(head).split() and len(words) > n:
+            expanded = expand_abbreviations(words[n])
+            if expanded != words[n]:
+                words[n] = expanded[:1].upper() + expanded[1:]
+            break
+    return " ".join(words)
+
+
+def _is_central(name: str) -> bool:
+    """ "Cục Kiểm soát …", "Bộ Quốc phòng": a central unit; "Bộ phận một cửa" is not (the
+    word after the head is not capitalised)."""
+    words = name.split()
+    for head in agency_rules().central_heads:
+        n = len(head.split())
+        if fold_key(" ".join(words[:n])) == fold_key(head) and words[n : n + 1]:
+            return words[n][:1].isupper()
+    return False
+
+
+def _without_province(name: str, province: str) -> str:
+    for tail in (f" {province}", f" tỉnh {province}", f" thành phố {province}"):
+        if fold_key(name).endswith(fold_key(tail)) and len(name) > len(tail):
+            kept = name[: len(name) - len(tail)]
+            return kept + (" tỉnh" if tail.startswith(" tỉnh") else "")
+    return name
+
+
 def _ref(hit: Hit, province: str | None) -> AgencyRef:
-    assert hit.entry is not None
+    if hit.entry is None:
+        return _unregistered_ref(hit, province)
     entry = hit.entry
     scoped = hit.province or (province if entry.scope == "province" else None)
     if entry.scope == "central":
         scoped = None
     name = hit.name or _display_name(entry, scoped)
     return AgencyRef(name=name, province=scoped, kind=entry.kind, mentions=[hit.mention])
+
+
+def text_hit_ref(text: str, hit: TextHit, province: str | None) -> AgencyRef:
+    """The canonical agency (or the unregistered name) of an agency found in running text."""
+    mention = fold_ws(text[hit.start : hit.end])
+    return _ref(Hit(mention, hit.entry, hit.province, hit.name), province)
 
 
 def split_agencies(text: str) -> list[str]:
@@ -119,13 +179,14 @@ def merge_refs(refs: Iterable[AgencyRef]) -> list[AgencyRef]:
 
 
 def parse_agency_cell(text: str, *, province: str | None = None) -> AgencyCell:
-    """Agencies of a "chủ trì"/"phối hợp" cell, canonical and deduplicated, in order.
+    """Agencies of a "chủ trì"/"phối hợp" cell, canonical and deduplicated, in order; names
+    the registry does not know are among them (kind "unregistered") and also in `unknown`.
 
     >>> [a.name for a in parse_agency_cell("Sở Nội vụ và các cơ quan liên quan").agencies]
     ['Sở Nội vụ', 'Các cơ quan, đơn vị liên quan']
     """
     hits = _cell_hits(text)
-    refs = merge_refs(_ref(h, province) for h in hits if h.entry is not None)
+    refs = merge_refs(_ref(h, province) for h in hits)
     unknown = list(dict.fromkeys(h.mention for h in hits if h.entry is None))
     return AgencyCell(agencies=refs, unknown=unknown)
 

@@ -124,6 +124,24 @@ def _rule_keys() -> _RuleKeys:
 
 
 @cache
+def _title_keys() -> tuple[tuple[str, ...], ...]:
+    # longest first, so "Phó Chủ tịch" is skipped whole rather than as "Phó" + "Chủ tịch"
+    return tuple(sorted((key_of(t) for t in agency_rules().titles), key=len, reverse=True))
+
+
+def _title_end(chunk: _Chunk, i: int) -> int | None:
+    """End of a head's title ("Giám đốc", "Thủ trưởng") starting at token i, if one does."""
+    tokens = chunk.tokens
+    for keys in _title_keys():
+        j, n = i, 0
+        while j < len(tokens) and n < len(keys) and tokens[j].keys == keys[n : n + 1]:
+            j, n = j + 1, n + 1
+        if n == len(keys):
+            return j
+    return None
+
+
+@cache
 def _fuzzy_choices() -> tuple[list[str], list[AgencyEntry]]:
     keys, entries = [], []
     for entry in agencies():
@@ -282,6 +300,9 @@ class _Scanner:
     def _at_word(self, i: int) -> int:
         found = _match_at(self.chunk, i)
         head = None
+        if found is None and not self.gap and (title_end := _title_end(self.chunk, i)):
+            self.attached = False
+            return title_end
         if found is None and not self.attached and not self.gap:
             found = _typo_match_at(self.chunk, i)
             if found is None and self.head is not None:
@@ -381,8 +402,14 @@ def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:
     # "tổ chức thực hiện …" and "Sở Nội vụ tổng hợp": a verb near the start is an instruction
     near_start = (keys[j : j + len(p)] == p for p in predicates for j in range(3))
     # an unknown agency is written as a proper name: "doanh nghiệp đang …" is not one
-    if any(near_start) or not _looks_like_agency(keys) or not words[0].text[:1].isupper():
+    if any(near_start) or not words[0].text[:1].isupper():
         return None
+    if not _looks_like_agency(keys):
+        # a proper name of two words or more ("Viettel Hà Tĩnh"): a body the cell names
+        proper = len(words) >= 2 and all(w.text[:1].isupper() for w in words)
+        return Hit(text, None, _province_in(chunk, start, end)) if proper else None
+    if len(keys) <= max(len(h) for h in _rule_keys().heads if keys[: len(h)] == h):
+        return None  # a head word alone ("CÁC SỞ" in a capitalised heading) names no one
     entry = _fuzzy_entry(keys)
     return Hit(text, entry, _province_in(chunk, start, end))
 

@@ -190,7 +190,10 @@ def _known_laws() -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def _law() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?P<word>Bộ luật|Luật)\s+(?P<title>\w[^;()\n]*?)\s*,?\s+"
+        # "Luật Đất đai (sửa đổi) ngày 18/01/2024": the note is not part of the title, and
+        # the date after it is the law's (CONTRACT §5)
+        r"\b(?P<word>Bộ luật|Luật)\s+(?P<title>\w[^;()\n]*?)"
+        r"(?:\s*\((?i:sửa đổi|sửa đổi, bổ sung|sửa đổi bổ sung)\))?\s*,?\s+"
         r"(?:(?:số\s*:?\s*)(?=\d)|(?=ngày\s*\d)|năm\s+(?P<year>(?:19|20)\d\d)\b)",
     )
 

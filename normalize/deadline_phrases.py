@@ -33,6 +33,9 @@ class Phrases:
     fillers: tuple[str, ...]
     periods: dict[str, Recurrence]  # fold_key of the phrase → its recurrence
     recurring_alone: PhraseSet[str]
+    since: tuple[str, ...]
+    onward: tuple[str, ...]
+    relative_recurrence: PhraseSet[Recurrence]
 
 
 @cache
@@ -58,6 +61,11 @@ def phrases() -> Phrases:
             fold_key(r["phrase"]): Recurrence(r["recurrence"]) for r in data["recurrence_periods"]
         },
         recurring_alone=PhraseSet.of(keys("recurring_alone")),
+        since=keys("since"),
+        onward=keys("onward"),
+        relative_recurrence=PhraseSet(
+            (r["phrase"], Recurrence(r["recurrence"])) for r in data["relative_recurrence"]
+        ),
     )
 
 
@@ -150,6 +158,9 @@ def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
     recurring, recurrence = _marked_recurrence(key)
     if recurring:
         return DeadlineKind.RECURRING, recurrence
+    relative = relative_recurrence(text)
+    if relative is not None:
+        return DeadlineKind.RECURRING, relative
     if p.ongoing.contains(key, folded=True):
         return DeadlineKind.ONGOING, None
     if p.conditional.contains(key, folded=True):
@@ -160,6 +171,24 @@ def classify_phrase(text: str) -> tuple[DeadlineKind, Recurrence | None]:
 def is_relative(text: str) -> bool:
     """Whether the clause counts from an event ("01 tháng sau khi … công bố")."""
     return phrases().relative.contains(_key(text), folded=True)
+
+
+def relative_recurrence(text: str) -> Recurrence | None:
+    """The period a day is named against ("… năm sau", "… tháng cuối quý"), if any."""
+    found = phrases().relative_recurrence.find(_key(text), folded=True)
+    return finest([match.value for match in found])
+
+
+def ends_with_since(gap: str) -> bool:
+    """Whether the text just before a period says "từ" (work from then on)."""
+    key = _key(fold_ws(gap))
+    return any(key == s or key.endswith(" " + s) for s in phrases().since)
+
+
+def starts_onward(after: str) -> bool:
+    """Whether the text right after a period says it goes on ("và các năm tiếp theo")."""
+    key = _key(fold_ws(after))
+    return any(key == o or key.startswith(o + " ") for o in phrases().onward)
 
 
 def ends_with_before(gap: str) -> bool:

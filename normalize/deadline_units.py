@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from normalize.dates import MAX_YEAR, MIN_YEAR, PartialDate, find_dates
-from normalize.deadline_phrases import phrases
+from normalize.deadline_phrases import words_as_written
 from normalize.text import fold_key
 from schemas.codes import DeadlineKind
 
@@ -23,8 +23,8 @@ _YEAR = r"(?P<year>[0-9]{4})(?![0-9])"
 # A year after a period: "Quý I/2026", "Quý I năm 2026", "tháng 12-2025", "Quý I 2026".
 _YS = rf"(?:\s*(?:/|-|năm)\s*{_YEAR}|\s+{_YEAR.replace('year', 'year2')})?"
 _F = re.IGNORECASE
-# "Quý", also as often mistyped: "Qúy" (tone on the u), "Quy" (no tone).
-_QUY = r"q(?:uý|úy|uy)"
+# "Quý", also as often mistyped: "Qúy" (tone on the u), "Quy" (no tone), "Quí" (old spelling).
+_QUY = r"q(?:uý|úy|uy|uí|úi)"
 
 # Writers elide the repeated word: "Quý II- IV", "tháng 6, 7 và 12", "Trước 7 và tháng 11".
 _ELIDED_QUARTER = re.compile(rf"({_QUY}\s*{_R})({_LINK})(?=(?:iv|iii|ii|i|[1-4])(?!\w))", _F)
@@ -185,6 +185,8 @@ def find_units(text: str) -> list[Unit]:
 @cache
 def _plan_year_pattern() -> re.Pattern[str]:
     """ "Trong năm", "cả năm" …: the plan's own year, when no year number follows."""
-    words = sorted(phrases().plan_year, key=len, reverse=True)
+    # the phrases as written, not their fold keys: the pattern runs over the text, and a
+    # key ("ca3 năm") never matches a word with a tone mark ("cả năm")
+    words = sorted(words_as_written("plan_year"), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s*[0-9])", _F)

@@ -10,6 +10,10 @@ A cell is split into clauses (list items, lines, ";"); each clause names calenda
 periods ("Tháng 6 và tháng 12 năm 2025"), or a phrasing from data/deadline_phrases.yaml
 (ongoing, recurring, conditional). Several deadlines become `parts`; the cell takes the
 kind, start and end of the part that ends last (the first part's when none ends).
+A document cited in the cell ("Theo Quyết định số 12/QĐ-UBND ngày 05/3/2025") is not a
+deadline: its date is left out, and a cell that names nothing else is conditional.
+"Từ năm 2027", "Năm 2027 và các năm tiếp theo" are ongoing from the period's start; a day
+named against a coming period ("Trước ngày 20/01 năm sau") recurs with it.
 Never raises: what is not understood is kind "unspecified", for the caller to warn about.
 """
 
@@ -19,13 +23,17 @@ import datetime as dt
 import re
 from functools import cache
 
+from normalize.citations import find_citations
 from normalize.deadline_phrases import (
     classify_phrase,
     ends_with_before,
     ends_with_continuation,
+    ends_with_since,
     is_relative,
     marked_recurrence,
     recurrence_list,
+    relative_recurrence,
+    starts_onward,
     words_as_written,
 )
 from normalize.deadline_units import Unit, expand_elisions, find_units
@@ -159,19 +167,35 @@ def _clause_parts(clause: str, plan_year: int | None) -> list[Deadline]:
         return [Deadline(raw=clause, kind=DeadlineKind.RECURRING, recurrence=listed)]
     if is_relative(clause):
         return [Deadline(raw=clause, kind=DeadlineKind.CONDITIONAL)]
-    text = expand_elisions(clause.translate(_DASHES))
+    uncited, cited = _without_citations(clause)
+    text = expand_elisions(uncited.translate(_DASHES))
     units = find_units(text)
-    recurrence = marked_recurrence(clause)
+    recurrence = marked_recurrence(clause) or relative_recurrence(clause)
     if units and recurrence is not None and not any(u.year_given for u in units):
-        # "Tháng 12 hàng năm", "Trước ngày 15/12 hằng năm": a date that comes back
+        # "Tháng 12 hàng năm", "Trước ngày 20/01 năm sau": a date that comes back
         return [Deadline(raw=clause, kind=DeadlineKind.RECURRING, recurrence=recurrence)]
     if units:
         parts = _from_units(text, units, plan_year)
         if len(parts) == 1:
             return [parts[0].model_copy(update={"raw": clause})]
         return parts
+    if cited:
+        return [Deadline(raw=clause, kind=DeadlineKind.CONDITIONAL)]
     kind, recurrence = classify_phrase(clause)
     return [Deadline(raw=clause, kind=kind, recurrence=recurrence)]
+
+
+def _without_citations(clause: str) -> tuple[str, bool]:
+    """The clause without the documents it cites (their dates are not deadlines)."""
+    found = find_citations(clause)
+    if not found:
+        return clause, False
+    kept, pos = [], 0
+    for m in found:
+        kept.append(clause[pos : m.start])
+        pos = m.end
+    kept.append(clause[pos:])
+    return " ".join(kept), True
 
 
 def _fill_years(units: list[Unit], plan_year: int | None) -> list[Unit]:
@@ -192,9 +216,10 @@ def _fill_years(units: list[Unit], plan_year: int | None) -> list[Unit]:
     return filled
 
 
-def _groups(text: str, units: list[Unit]) -> list[tuple[list[Unit], bool]]:
-    """Units joined by "đến"/"-" form one range; each group with its "trước" flag."""
-    groups: list[tuple[list[Unit], bool]] = []
+def _groups(text: str, units: list[Unit]) -> list[tuple[list[Unit], bool, bool]]:
+    """Units joined by "đến"/"-" form one range; each group with its "trước" flag and its
+    "từ" flag (no end: "Từ năm 2027", "Năm 2027 và các năm tiếp theo")."""
+    groups: list[tuple[list[Unit], bool, bool]] = []
     previous_end = 0
     for unit in units:
         gap = text[previous_end : unit.start]
@@ -203,9 +228,17 @@ def _groups(text: str, units: list[Unit]) -> list[tuple[list[Unit], bool]]:
         else:
             listed_after_before = bool(groups and groups[-1][1] and _list_gap().match(gap))
             before = ends_with_before(gap) or listed_after_before
-            groups.append(([unit], before))
+            groups.append(([unit], before, ends_with_since(gap)))
         previous_end = unit.end
-    return groups
+    return [(group, before, _goes_on(text, group, since)) for group, before, since in groups]
+
+
+def _goes_on(text: str, group: list[Unit], since: bool) -> bool:
+    """One period (not a range, not a span of years) that the work starts in and goes on
+    from: "từ" before it, or "và các năm tiếp theo" after it."""
+    if len(group) != 1 or group[0].deadline_kind == DeadlineKind.PERIOD:
+        return False
+    return since or starts_onward(text[group[0].end :])
 
 
 def _bounds(unit: Unit) -> tuple[dt.date, dt.date] | None:
@@ -229,7 +262,7 @@ def _wrap_year(
 
 def _from_units(text: str, units: list[Unit], plan_year: int | None) -> list[Deadline]:
     parts = []
-    for group, before in _groups(text, _fill_years(units, plan_year)):
+    for group, before, goes_on in _groups(text, _fill_years(units, plan_year)):
         raw = text[group[0].start : group[-1].end]
         raw = f"trước {raw}" if before else raw
         first, last = _bounds(group[0]), _bounds(group[-1])
@@ -244,6 +277,8 @@ def _from_units(text: str, units: list[Unit], plan_year: int | None) -> list[Dea
         elif before:
             end = first[1] if kind == DeadlineKind.DATE else first[0] - dt.timedelta(days=1)
             parts.append(Deadline(raw=raw, kind=kind, end=end))
+        elif goes_on:
+            parts.append(Deadline(raw=raw, kind=DeadlineKind.ONGOING, start=first[0]))
         else:
             parts.append(Deadline(raw=raw, kind=kind, start=first[0], end=last[1]))
     return parts

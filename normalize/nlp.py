@@ -1,24 +1,20 @@
-"""Word tokens with comparison keys, and a spaCy pipeline built from the agency registry.
+"""Word tokens with comparison keys.
 
-The tokens are what the agency and province matchers walk on: each word carries its
-`fold_key` syllables (an abbreviation carries those of its expansion), so "UBND tỉnh" and
-"Ủy ban nhân dân tỉnh" give the same keys while the token still points at what was written.
-
-spaCy is imported only when `agency_pipeline()` is first called, to keep imports fast.
+The tokens are what the agency and province matchers walk on, and what the spaCy pipeline
+of `normalize.entities` is tokenized by: each word carries its `fold_key` syllables (an
+abbreviation carries those of its expansion), so "UBND tỉnh" and "Ủy ban nhân dân tỉnh"
+give the same keys while the token still points at what was written.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Literal
+from functools import lru_cache
+from typing import Literal
 
 from normalize.abbreviations import find_abbreviations
 from normalize.text import fold_key, nfc
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 TokenKind = Literal["word", "sep", "punct"]
 _PIECE = re.compile(r"\w+|[,;:]|[^\w\s]", re.UNICODE)
@@ -80,34 +76,3 @@ def tokenize(text: str) -> list[Token]:
 def key_of(phrase: str) -> tuple[str, ...]:
     """The key syllables of a phrase, abbreviations expanded, punctuation dropped."""
     return tuple(k for t in tokenize(phrase) for k in t.keys)
-
-
-@cache
-def agency_pipeline() -> Language:
-    """A blank Vietnamese spaCy pipeline whose EntityRuler labels registry names "AGENCY".
-
-    Patterns match on lower-cased tokens, so they find names written as the registry has
-    them (any case); the cell parser in `normalize.agencies` is more tolerant (abbreviations,
-    tone placement, a missing "và") and is what the extractors use. This pipeline is for
-    running text, where a plain phrase search is enough.
-    """
-    import spacy
-
-    from normalize.registry import agencies
-
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    patterns = [
-        {"label": "AGENCY", "pattern": nfc(form), "id": entry.name}
-        for entry in agencies()
-        if not entry.named_after_province  # "Báo" alone would tag every "báo cáo"
-        for form in entry.forms
-    ]
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    return nlp
-
-
-def find_agency_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of the registry names written out in running text."""
-    doc = agency_pipeline()(nfc(text))
-    return [(ent.start_char, ent.end_char, ent.ent_id_) for ent in doc.ents]

@@ -50,6 +50,8 @@ class AgencyRules:
     head_typos: tuple[tuple[str, str], ...]
     genitives: tuple[str, ...]
     links: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+    central_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,8 @@ def agency_rules() -> AgencyRules:
         head_typos=tuple((t["wrong"], t["right"]) for t in typos),
         genitives=words("genitives"),
         links=words("links"),
+        titles=words("titles"),
+        central_heads=words("central_heads"),
     )
 
 

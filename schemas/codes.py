@@ -42,6 +42,7 @@ class Metric(StrEnum):
     PERCENT = "percent"
     SCORE = "score"
     COUNT = "count"
+    RANK = "rank"  # "thuộc nhóm 20 địa phương dẫn đầu": value 20, comparator "<=" (CONTRACT §5)
 
 
 class Comparator(StrEnum):
@@ -86,6 +87,7 @@ class AgencyKind(StrEnum):
     AGENCY = "agency"
     CLASS = "class"
     GROUP = "group"
+    UNREGISTERED = "unregistered"  # a name the registry does not know, kept as written
 
 
 class TaskSource(StrEnum):

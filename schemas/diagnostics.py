@@ -30,7 +30,6 @@ class WarningCode(StrEnum):
     OCR_LOW_CONFIDENCE = "ocr_low_confidence"
     OCR_UNAVAILABLE = "ocr_unavailable"
     INPUT_LIMIT = "input_limit"
-    READER_QUIRK = "reader_quirk"
     # header
     NO_HEADER = "no_header"
     HEADER_NUMBER_BLANK = "header_number_blank"
@@ -53,6 +52,7 @@ class WarningCode(StrEnum):
     NO_APPENDIX = "no_appendix"
     DEADLINE_UNPARSED = "deadline_unparsed"
     AGENCY_UNKNOWN = "agency_unknown"
+    AGENCY_UNREGISTERED = "agency_unregistered"
     # citations
     CITATION_UNPARSED = "citation_unparsed"
     CITATION_SHORT_FORM_UNRESOLVED = "citation_short_form_unresolved"
@@ -67,7 +67,6 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.OCR_LOW_CONFIDENCE: "OCR confidence low on page {page}: {detail}",
     WarningCode.OCR_UNAVAILABLE: "OCR needed but not available: {detail}",
     WarningCode.INPUT_LIMIT: "input limit reached: {detail}",
-    WarningCode.READER_QUIRK: "{detail}",
     WarningCode.NO_HEADER: "no decision header found; header fields left empty",
     WarningCode.HEADER_NUMBER_BLANK: "document number left blank: {raw!r}",
     WarningCode.HEADER_DATE_BLANK: "issue date partly blank: {raw!r}",
@@ -91,6 +90,7 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.NO_APPENDIX: "no appendix task table found",
     WarningCode.DEADLINE_UNPARSED: "deadline not understood: {raw!r}",
     WarningCode.AGENCY_UNKNOWN: "agency not in the registry: {mention!r}",
+    WarningCode.AGENCY_UNREGISTERED: "agency not in the registry, kept as written: {mention!r}",
     WarningCode.CITATION_UNPARSED: "citation not understood: {raw!r}",
     WarningCode.CITATION_SHORT_FORM_UNRESOLVED: "short citation not resolved: {raw!r}",
 }

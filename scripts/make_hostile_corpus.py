@@ -1,4 +1,4 @@
-"""Build a corpus of hostile input files (issue 10) into a folder.
+"""Build a corpus of hostile input files (issues 10 and 16) into a folder.
 
 Each file is something a batch import may meet: damaged, disguised, enormous or
 malicious. `tests/test_hostile.py` checks that each one fails alone, clearly and
@@ -10,6 +10,8 @@ Usage: python scripts/make_hostile_corpus.py OUT_DIR
 from __future__ import annotations
 
 import io
+import re
+import struct
 import sys
 import zipfile
 from pathlib import Path
@@ -91,14 +93,96 @@ def encrypted_pdf() -> bytes:
     return buf.getvalue()
 
 
-def zip_bomb(path: Path, megabytes: int = 400) -> None:
+def zip_bomb(path: Path, megabytes: int = 400, *, zip64: bool = True) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
         zf.writestr("_rels/.rels", RELS)
-        with zf.open("word/document.xml", "w", force_zip64=True) as member:
+        with zf.open("word/document.xml", "w", force_zip64=zip64) as member:
             chunk = b" " * 2**20
             for _ in range(megabytes):
                 member.write(chunk)
+
+
+def lying_zip_bomb(path: Path, megabytes: int = 400, declared: int = 4096) -> None:
+    """A DOCX whose document.xml says it is `declared` bytes (central directory and local
+    header both) and inflates to `megabytes` MB."""
+    zip_bomb(path, megabytes, zip64=False)
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    central = _entry(data, b"PK\x01\x02", 46, 28, name)
+    local = _entry(data, b"PK\x03\x04", 30, 26, name)
+    struct.pack_into("<I", data, central + 24, declared)
+    struct.pack_into("<I", data, local + 22, declared)
+    path.write_bytes(bytes(data))
+
+
+def _entry(data: bytearray, signature: bytes, fixed: int, name_len_at: int, name: bytes) -> int:
+    start = 0
+    while (pos := data.find(signature, start)) >= 0:
+        n = struct.unpack_from("<H", data, pos + name_len_at)[0]
+        if data[pos + fixed:pos + fixed + n] == name:
+            return pos
+        start = pos + 1
+    raise ValueError(f"no {signature!r} entry for {name!r}")
+
+
+NUMBERING_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+    '<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+)
+DOC_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/numbering" Target="numbering.xml"/></Relationships>'
+)
+
+
+def numbering_docx(start: int, fmt: str = "upperRoman", items: int = 40) -> bytes:
+    """A few KB of DOCX whose list starts at `start` (10⁸: megabyte roman labels)."""
+    item = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            "<w:r><w:t>Nhiệm vụ</w:t></w:r></w:p>")
+    types = CONTENT_TYPES.replace(
+        "</Types>", '<Override PartName="/word/numbering.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", RELS)
+        zf.writestr("word/_rels/document.xml.rels", DOC_RELS)
+        zf.writestr("word/numbering.xml", NUMBERING_XML.format(start=start, fmt=fmt))
+        zf.writestr("word/document.xml", DOC_XML.format(body=item * items))
+    return buf.getvalue()
+
+
+def huge_html_table(rows: int = 1000, cols: int = 1000) -> bytes:
+    """About 5 MB of HTML: one table of rows × cols cells (end tags left out, as HTML allows)."""
+    row = "<tr>" + "<td>1" * cols
+    return ("<!DOCTYPE html><html><body><p>Bảng</p><table>" + row * rows
+            + "</table></body></html>").encode()
+
+
+def deep_html(depth: int = 100_000) -> bytes:
+    """Elements nested `depth` deep, and tables nested 60 deep."""
+    tables = "<table><tr><td>" * 60 + "đáy" + "</td></tr></table>" * 60
+    return ("<!DOCTYPE html><html><body>" + "<div>" * depth + "sâu" + "</div>" * depth
+            + tables + "</body></html>").encode()
+
+
+def shifted_xref_pdf(pages: int = 3, shift: int = 3) -> bytes:
+    """Every xref offset `shift` bytes off: PDFium, pypdf and poppler still open it."""
+    def moved(match: re.Match[bytes]) -> bytes:
+        return b"%010d 00000 n " % (int(match.group(1)) + shift)
+
+    return re.sub(rb"(\d{10}) 00000 n ", moved, simple_pdf(pages))
+
+
+def utf16_text() -> bytes:
+    return ("\ufeffỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
+            "I. MỤC TIÊU\n1. Phấn đấu 100% hồ sơ được giải quyết đúng hạn.\n").encode("utf-16-le")
 
 
 def nested_tables_docx(depth: int = 60) -> bytes:
@@ -144,6 +228,17 @@ def build(out: Path, *, big_text_mb: int = 50) -> dict[str, Path]:
         ),
         "xxe.docx": xxe_docx(),
         "random.bin": bytes(range(256)) * 64,
+        # issue 16
+        "huge_table.html": huge_html_table(),
+        "deep.html": deep_html(),
+        "nested_tables.html": deep_html(10),
+        "roman_numbering.docx": numbering_docx(10**8),
+        "letter_numbering.docx": numbering_docx(2 * 10**9, "lowerLetter"),
+        "shifted_xref.pdf": shifted_xref_pdf(),
+        "no_pages.pdf": simple_pdf(0),
+        "many_pages.pdf": simple_pdf(2100),
+        "utf16.txt": utf16_text(),
+        "new\nvanban: forged.txt": b"",
     }
     paths = {}
     for name, data in files.items():
@@ -151,6 +246,8 @@ def build(out: Path, *, big_text_mb: int = 50) -> dict[str, Path]:
         paths[name] = out / name
     zip_bomb(out / "zip_bomb.docx")
     paths["zip_bomb.docx"] = out / "zip_bomb.docx"
+    lying_zip_bomb(out / "lying_zip_bomb.docx")
+    paths["lying_zip_bomb.docx"] = out / "lying_zip_bomb.docx"
     big = out / "huge.txt"
     line = ("Phấn đấu 100% hồ sơ được giải quyết đúng hạn. " * 20 + "\n").encode()
     with big.open("wb") as fh:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extract.options import OcrMode
 from scripts.make_hostile_corpus import encrypted_pdf, simple_pdf
 from tests.conftest import SAMPLES, SEEDS
 from vanban.cli import app
@@ -83,3 +84,127 @@ def test_blocks_shows_the_appendix_table_of_the_docx_rendering() -> None:
 def test_usage_error_exits_2() -> None:
     result = runner.invoke(app, ["extract", "--ocr", "sometimes", str(SEEDS["004"])])
     assert result.exit_code == 2
+
+
+# ---------------------------------------------------------------- one line in every command
+# (issue 16): a usage error exits 2, a failure at run time 1, never a traceback.
+
+def _commands(tmp: Path) -> dict[str, list[str]]:
+    return {
+        "compare": ["compare", "--format", "csv"],
+        "audit": ["audit"],
+        "export": ["export", str(tmp / "out")],
+        "show": ["show", "1"],
+        "report": ["report", "--out", str(tmp / "r.html")],
+        "import": ["import", "--errors", str(tmp / "e.csv"), str(SEEDS["004"])],
+        "db upgrade": ["db", "upgrade"],
+        "db current": ["db", "current"],
+    }
+
+
+COMMANDS = ["compare", "audit", "export", "show", "report", "import", "db upgrade", "db current"]
+BAD_URLS = {
+    "postgres://u@localhost/x": "unsupported database 'postgres' (write postgresql://)",
+    "mysql://u@localhost/x": "unsupported database 'mysql'",
+    "notaurl": "'notaurl' is not a database URL",
+    "postgresql://::::/x": "malformed database URL",
+}
+
+
+@pytest.mark.parametrize("url", sorted(BAD_URLS))
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_malformed_database_url_is_a_usage_error(tmp_path: Path, command: str,
+                                                   url: str) -> None:
+    result = runner.invoke(app, [*_commands(tmp_path)[command], "--db", url])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [f"vanban: --db: {BAD_URLS[url]}"] or (
+        len(result.stderr.splitlines()) == 1
+        and result.stderr.startswith(f"vanban: --db: {BAD_URLS[url]}"))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unreachable_server_is_one_line_exit_1(tmp_path: Path, command: str) -> None:
+    url = "postgresql://vanban@127.0.0.1:1/vanban"  # nothing listens on port 1
+    result = runner.invoke(app, [*_commands(tmp_path)[command], "--db", url])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("vanban: database unavailable: "), lines
+    assert "Connection refused" in lines[0]
+
+
+@pytest.fixture(scope="module")
+def read_only_url(tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("ro") / "vanban.db"
+    assert runner.invoke(app, ["import", "--db", f"sqlite:///{path}", str(SEEDS["004"])]
+                         ).exit_code == 0
+    return f"sqlite:///file:{path}?mode=ro&uri=true"
+
+
+@pytest.mark.parametrize(("command", "exit_code"), [
+    ("compare", 0), ("audit", 0), ("export", 0), ("show", 0), ("report", 0),
+    ("import", 1), ("db upgrade", 1), ("db current", 0),
+])
+def test_a_read_only_database_is_read_and_never_written(tmp_path: Path, read_only_url: str,
+                                                       command: str, exit_code: int) -> None:
+    result = runner.invoke(app, [*_commands(tmp_path)[command], "--db", read_only_url])
+    assert result.exit_code == exit_code, result.stderr
+    if exit_code:
+        assert result.stderr.splitlines()[-1] == (
+            "vanban: database unavailable: attempt to write a readonly database")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["import", "--ocr", "sometimes"], "'sometimes' is not one of 'auto', 'force', 'off'"),
+    (["extract", "--ocr", "sometimes"], "'sometimes' is not one of 'auto', 'force', 'off'"),
+    (["import", "--executor", "threads"], "'threads' is not one of 'local', 'dask'"),
+    (["import", "--executor", "dask"], "the dask executor needs a scheduler address"),
+    (["import", "--workers", "0"], "Invalid value for '--workers'"),
+])
+def test_a_mistyped_option_is_a_usage_error(args: list[str], message: str) -> None:
+    """Before: `vanban import --ocr sometimes` exited 0."""
+    result = runner.invoke(app, [*args, str(SEEDS["004"])])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_settings_refuse_what_the_cli_refuses() -> None:
+    from vanban.settings import ExtractSettings, ImportSettings
+
+    with pytest.raises(ValueError):
+        ExtractSettings(ocr="sometimes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        ImportSettings(executor="dask")
+    with pytest.raises(ValueError):
+        ImportSettings(workers=0)
+    assert ExtractSettings(ocr="off").ocr is OcrMode.OFF  # type: ignore[arg-type]
+
+
+def test_import_skips_what_is_not_a_document_unless_keep_empty(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Gọi lại.\n", encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("# vanban\n\nCách dùng: `vanban import`.\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    result = runner.invoke(app, ["import", "--db", db, str(note), str(readme), str(SEEDS["004"])])
+    assert result.exit_code == 0
+    assert [ln for ln in result.stderr.splitlines() if ln.startswith("vanban:")] == [
+        f"vanban: {note}: not an administrative document: skipped",
+        f"vanban: {readme}: not an administrative document: skipped",
+    ]
+    assert "documents 1 (loaded 1," in result.stdout and "skipped 2," in result.stdout
+    kept = runner.invoke(app, ["import", "--db", db, "--keep-empty", str(note), str(readme)])
+    assert kept.exit_code == 0
+    assert "documents 2 (loaded 2," in kept.stdout
+
+
+def test_every_file_gets_one_result_with_its_status(bad) -> None:  # type: ignore[no-untyped-def]
+    from vanban import FileStatus, extract_records
+
+    good = SEEDS["004"]
+    results = list(extract_records([good, bad["empty.txt"], bad["missing.pdf"]]))
+    assert [r.status for r in results] == [FileStatus.EXTRACTED, FileStatus.FAILED,
+                                           FileStatus.FAILED]
+    assert [r.error for r in results] == [None, "empty file", "file not found"]
+    assert results[0].record is not None
+    assert results[0].warnings == tuple(results[0].record.warnings)
+    assert results[1].record is None and results[1].warnings == ()

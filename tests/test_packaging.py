@@ -29,7 +29,7 @@ def test_the_folders_show_the_pipeline() -> None:
     assert {"extract.readers", "extract.parsers", "extract.parsers.header",
             "extract.parsers.body", "extract.parsers.appendix", "vanban.cli"} <= names
     loose = sorted(p.stem for p in (REPO_ROOT / "extract").glob("*.py"))
-    assert loose == ["__init__", "agencies", "limits", "quality", "record", "source"]
+    assert loose == ["__init__", "agencies", "limits", "options", "quality", "record", "source"]
 
 
 @pytest.mark.parametrize("name", _packages_under(REPO_ROOT))

@@ -8,20 +8,32 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Outcome", "extract_record", "extract_records", "read_document", "run_import"]
+__all__ = [
+    "ExtractSettings", "FileResult", "FileStatus", "ImportSettings", "extract_file",
+    "extract_record", "extract_records", "nlp", "read_document", "run_import",
+]
+
+_HOME = {
+    "extract_file": "vanban.pipeline",
+    "extract_record": "vanban.pipeline",
+    "extract_records": "vanban.pipeline",
+    "FileResult": "vanban.result",
+    "FileStatus": "vanban.result",
+    "ExtractSettings": "vanban.settings",
+    "ImportSettings": "vanban.settings",
+    "read_document": "extract",
+    "run_import": "vanban.importer",
+}
+# vanban.nlp()(text).ents: AGENCY, LEGAL_REF, DATE, PERCENT
+_RENAMED = {"nlp": ("normalize.entities", "entity_pipeline")}
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Outcome", "extract_record", "extract_records"):
-        from vanban import pipeline
+    if name not in _HOME and name not in _RENAMED:
+        raise AttributeError(name)
+    import importlib
 
-        return getattr(pipeline, name)
-    if name == "read_document":
-        from extract import read_document
-
-        return read_document
-    if name == "run_import":
-        from vanban.importer import run_import
-
-        return run_import
-    raise AttributeError(name)
+    if name in _RENAMED:
+        module, attr = _RENAMED[name]
+        return getattr(importlib.import_module(module), attr)
+    return getattr(importlib.import_module(_HOME[name]), name)

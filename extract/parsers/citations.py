@@ -78,6 +78,11 @@ def _block_texts(doc: Document) -> Iterator[_Text]:
             preamble = True
         basis = preamble and preamble_opener(text) is not None
         yield _Text(text, block.page, block.id, basis)
+    # footnotes and endnotes last: what they name is a mention, and a document the body
+    # also names keeps the body's place
+    for note in doc.blocks:
+        if note.role == "footnote" and not isinstance(note, Table) and note.text.strip():
+            yield _Text(note.text, note.page, note.id, False)
 
 
 def _own_key(number: str | None) -> tuple[str, str] | None:

@@ -3,8 +3,9 @@
 python-docx opens the package; the body is then walked as raw WordprocessingML so
 that nothing python-docx leaves out is lost: automatic list numbers (computed by
 docx_numbering), runs inside hyperlinks, tracked insertions and content controls,
-text boxes, and merged table cells (docx_tables). Section headers and footers,
-footnotes and comments are separate parts and are not read.
+text boxes, and merged table cells (docx_tables). Footnotes and endnotes follow the body
+as paragraphs with role "footnote" (docx_notes); section headers, footers and comments
+are separate parts and are not read.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from docx.opc.part import PartFactory
 from docx.package import Package
 from docx.parts.document import DocumentPart
 
-from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH
+from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MAX_TEXT_BYTES
+from extract.readers.docx_notes import note_paragraphs
 from extract.readers.docx_numbering import Numbering, style_num_ids
 from extract.readers.docx_styles import Element, RunLook, StyleSheet, display_name, w, w_val
 from extract.readers.docx_tables import (
@@ -104,6 +106,7 @@ def read_docx(path: Path, *, source: Source) -> Document:
     # must reach the pipeline's internal-error log, not read as a damaged file.
     reader = _BodyReader.of(word)
     blocks = reader.read_blocks(list(word.element.body), None)
+    blocks += note_paragraphs(word, reader.note_paragraph, reader.next_top_number)
     return Document(source=source, blocks=tuple(blocks), warnings=reader.warnings())
 
 
@@ -171,6 +174,7 @@ class _BodyReader:
     lines: dict[str, str] = field(default_factory=dict)
     _top_count: int = 0
     _depth: int = 0  # how many tables the content being read is inside of
+    _chars: int = 0  # text read so far, against MAX_TEXT_BYTES
 
     @classmethod
     def of(cls, word: docx.document.Document) -> _BodyReader:
@@ -193,6 +197,10 @@ class _BodyReader:
         if too_deep and any(True for el in elements for _ in el.iter(w("tbl"))):
             self._note_limit(f"tables nested more than {MAX_TABLE_DEPTH} deep read as text")
         for el in _flatten(elements, inline_tables=too_deep):
+            if self._chars > MAX_TEXT_BYTES:
+                self._note_limit(f"more than {MAX_TEXT_BYTES} characters of text: the rest "
+                                 "skipped")
+                break
             block: Block | None = None
             if el.tag == w("p"):
                 block = self._paragraph(el, self._next_id(prefix, blocks))
@@ -217,6 +225,14 @@ class _BodyReader:
         finally:
             self._depth -= 1
 
+    @property
+    def next_top_number(self) -> int:
+        return self._top_count + 1
+
+    def note_paragraph(self, p: Element, block_id: str) -> Paragraph | None:
+        """A footnote's paragraph, read like the body's (list numbers aside: notes have none)."""
+        return self._paragraph(p, block_id)
+
     def _note_limit(self, detail: str) -> None:
         if detail not in self.limits:
             self.limits.append(detail)
@@ -233,6 +249,7 @@ class _BodyReader:
         label, ilvl = self._list_label(ppr, style_id)
         runs = self._from_legacy_fonts(list(self._runs(p, style_id)))
         body = "".join(run.text for run in runs)
+        self._chars += len(body)
         if not body.strip():
             return None
         shown = f"{label} {body}" if label else body

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.limits import MAX_LABEL_CHARS, MAX_LIST_NUMBER
 from extract.readers.docx_styles import Element, on_off, w, w_val
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -76,7 +77,11 @@ def letter(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    """A counter in a w:numFmt; unknown formats fall back to decimal, as LibreOffice does."""
+    """A counter in a w:numFmt; unknown formats fall back to decimal, as LibreOffice does.
+
+    Counters are clamped (extract.limits.MAX_LIST_NUMBER): a roman or letter label grows
+    with its number, and a list that starts at 10⁸ would make labels of megabytes."""
+    n = max(-MAX_LIST_NUMBER, min(n, MAX_LIST_NUMBER))
     if fmt == "upperRoman":
         return roman(n)
     if fmt == "lowerRoman":
@@ -94,9 +99,10 @@ def format_number(n: int, fmt: str) -> str:
 
 def _int(value: str | None, default: int) -> int:
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None else default
     except ValueError:
         return default
+    return max(-MAX_LIST_NUMBER, min(number, MAX_LIST_NUMBER))
 
 
 def parse_level(lvl: Element, base: Level | None = None) -> Level:
@@ -224,8 +230,8 @@ class Numbering:
             # isLgl ("legal numbering") shows every level's number as decimal.
             return format_number(value, "decimal" if level.legal else shown.fmt)
 
-        text = _PLACEHOLDER.sub(number, level.text).strip()
-        return text or None
+        text = _PLACEHOLDER.sub(number, level.text[:MAX_LABEL_CHARS]).strip()
+        return text[:MAX_LABEL_CHARS] or None
 
 
 def _reset_from(counters: dict[int, int], ilvl: int) -> None:

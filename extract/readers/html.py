@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 
+from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH
 from extract.readers.repair import count_glyph_errors, repair_text
 from schemas.diagnostics import Report, UnreadableFile, WarningCode
 from schemas.document import Align, Block, Cell, Document, Paragraph, Source, Style, Table
@@ -103,6 +104,7 @@ class _Ctx:
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    table_depth: int = 0  # how many tables this element is inside of
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class _Walker:
     next_id: Callable[[], str]
     blocks: list[Paragraph | Table] = field(default_factory=list)
     runs: list[_Run] = field(default_factory=list)
+    limits: list[str] = field(default_factory=list)  # input limits reached (shared)
 
     def add_text(self, text: str | None, ctx: _Ctx) -> None:
         if text:
@@ -188,10 +191,12 @@ class _Walker:
         if tag == "br":
             self.add_text("\n", ctx)
             return
-        if tag == "table":
+        if tag == "table" and ctx.table_depth < MAX_TABLE_DEPTH:
             self.flush(ctx)
-            self.blocks.append(_table(el, self.next_id(), ctx))
+            self.blocks.append(_table(el, self.next_id(), ctx, self.limits))
             return
+        if tag == "table":  # deeper than the limit: its rows and cells read as paragraphs
+            _note(self.limits, f"tables nested more than {MAX_TABLE_DEPTH} deep read as text")
         inner = _child_ctx(el, tag, ctx)
         is_block = tag in _BLOCK
         if is_block:
@@ -250,13 +255,26 @@ def _unique_row_texts(table: Table) -> list[list[str]]:
     return [rows[r] for r in sorted(rows)]
 
 
-def _table(el: lxml.html.HtmlElement, table_id: str, ctx: _Ctx) -> Table:
-    """`<table>` → Table: positions from an occupancy grid, rowspan/colspan as spans."""
+def _note(limits: list[str], detail: str) -> None:
+    if detail not in limits:
+        limits.append(detail)
+
+
+def _table(el: lxml.html.HtmlElement, table_id: str, ctx: _Ctx, limits: list[str]) -> Table:
+    """`<table>` → Table: positions from an occupancy grid, rowspan/colspan as spans.
+    Rows past MAX_TABLE_CELLS cells (or grid positions, for huge spans) are skipped."""
     taken: set[tuple[int, int]] = set()
     cells: list[Cell] = []
     rows = [row for row in _rows_of(el) if any(_tag_of(c) in ("td", "th") for c in row)]
     header_rows = 0
+    inner_ctx = replace(ctx, list_level=None, heading_level=None, in_item=False,
+                        table_depth=ctx.table_depth + 1)
     for r, row in enumerate(rows):
+        if len(cells) + len(row) > MAX_TABLE_CELLS or len(taken) > 4 * MAX_TABLE_CELLS:
+            _note(limits, f"table {table_id} has more than {MAX_TABLE_CELLS} cells: rows "
+                          f"from {r + 1} on skipped")
+            rows = rows[:r]
+            break
         col = 0
         row_is_header = _tag_of(row.getparent()) == "thead"
         all_th = True
@@ -269,8 +287,8 @@ def _table(el: lxml.html.HtmlElement, table_id: str, ctx: _Ctx) -> Table:
             row_span = min(_span(td.get("rowspan")), len(rows) - r)
             col_span = _span(td.get("colspan"))
             taken.update((r + dr, col + dc) for dr in range(row_span) for dc in range(col_span))
-            walker = _Walker(_counter(f"{table_id}.r{r}c{col}."))
-            walker.visit(td, replace(ctx, list_level=None, heading_level=None, in_item=False))
+            walker = _Walker(_counter(f"{table_id}.r{r}c{col}."), limits=limits)
+            walker.visit(td, inner_ctx)
             all_th = all_th and tag == "th"
             cells.append(
                 Cell(
@@ -293,8 +311,10 @@ def _table(el: lxml.html.HtmlElement, table_id: str, ctx: _Ctx) -> Table:
     )
 
 
-def html_to_blocks(root: lxml.html.HtmlElement, next_id: Callable[[], str]) -> list[Block]:
-    walker = _Walker(next_id)
+def html_to_blocks(root: lxml.html.HtmlElement, next_id: Callable[[], str],
+                   limits: list[str] | None = None) -> list[Block]:
+    """The blocks under `root`; the input limits reached are appended to `limits`."""
+    walker = _Walker(next_id, limits=limits if limits is not None else [])
     walker.visit(root, _Ctx())
     walker.flush(_Ctx())
     return list(walker.blocks)
@@ -316,6 +336,8 @@ def fragment_paragraphs(fragment: str) -> list[tuple[str, str, bool | None]]:
 
 def _decode(data: bytes) -> str:
     try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" (UTF-16)
+            return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         match = _CHARSET.search(data[:4096])
@@ -350,7 +372,10 @@ def read_html(path: Path, *, source: Source) -> Document:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise UnreadableFile(path, f"not an HTML document: {exc}") from exc
     body = root.find("body")
-    blocks = html_to_blocks(body if body is not None else root, _counter("b", 4))
+    limits: list[str] = []
+    blocks = html_to_blocks(body if body is not None else root, _counter("b", 4), limits)
     report = Report()
+    for detail in limits:
+        report.warn(WarningCode.INPUT_LIMIT, detail=detail)
     _glyph_warning(blocks, report)
     return Document(source=source, blocks=tuple(blocks), warnings=report.items)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 
+from extract.limits import MAX_PDF_PAGES
+from extract.options import OcrMode
 from extract.readers.furniture import Candidate, furniture_roles
 from extract.readers.pdf_errors import pdf_errors
 from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
@@ -50,7 +53,7 @@ from extract.readers.pdf_text import (
 from extract.readers.pdf_textlayer import TextLayer, text_layer_of
 from extract.readers.repair import count_glyph_errors, repair_text
 from schemas.base import Prov
-from schemas.diagnostics import Report, WarningCode
+from schemas.diagnostics import Report, UnreadableFile, WarningCode
 from schemas.document import (
     Block,
     Cell,
@@ -63,7 +66,6 @@ from schemas.document import (
     Table,
 )
 
-OcrMode = str
 MIN_MARGIN_LINES = 3  # lines ending at the same x before it counts as the margin
 FOOTNOTE_SIZE = 0.85  # footnotes are set this much smaller than the page's text
 
@@ -434,8 +436,34 @@ def _warn_glyphs(blocks: Sequence[Block], report: Report) -> None:
 
 @contextmanager
 def _open(path: Path) -> Iterator[Any]:
-    with pdf_errors(path), pdfplumber.open(path) as pdf:
-        yield pdf
+    with pdf_errors(path):
+        pdf = pdfplumber.open(path)
+        repaired = _rebuilt_by_pdfium(path, len(pdf.pages))
+        if repaired is not None:
+            pdf.close()
+            pdf = pdfplumber.open(io.BytesIO(repaired))
+        with pdf:
+            yield pdf
+
+
+def _rebuilt_by_pdfium(path: Path, n_pages: int) -> bytes | None:
+    """The file as PDFium saves it, when pdfminer found fewer pages than PDFium.
+
+    A cross-reference table whose offsets are a few bytes off leaves pdfminer with no
+    pages; PDFium (like pypdf and poppler) rebuilds the table when it opens the file,
+    and what it saves has a table pdfminer can follow."""
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        if len(doc) <= n_pages:
+            return None
+        buf = io.BytesIO()
+        doc.save(buf)
+        return buf.getvalue()
+    finally:
+        doc.close()
 
 
 def _open_fast(path: Path, n_pages: int) -> Any | None:
@@ -451,7 +479,8 @@ def _open_fast(path: Path, n_pages: int) -> Any | None:
     return doc
 
 
-def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = True) -> Document:
+def read_pdf(path: Path, *, source: Source, ocr: OcrMode = OcrMode.AUTO,
+             fast: bool = True) -> Document:
     """Read a PDF's text layer into blocks.
 
     Pages without drawn rules are read by PDFium (fast); pages that may hold a ruled
@@ -469,8 +498,13 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
         fast_doc = _open_fast(path, len(pdf.pages)) if fast else None
         scans = PageOcr(path, mode=ocr, report=report, tables_of=_page_tables)
         stamps = Stamps(path)
+        pages = pdf.pages
+        if len(pages) > MAX_PDF_PAGES:
+            report.warn(WarningCode.INPUT_LIMIT, detail=f"{len(pages)} pages: pages after "
+                        f"{MAX_PDF_PAGES} skipped")
+            pages = pages[:MAX_PDF_PAGES]
         try:
-            for i, page in enumerate(pdf.pages):
+            for i, page in enumerate(pages):
                 view = None
                 if fast_doc is not None:
                     fast_page = fast_doc[i]
@@ -484,6 +518,8 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = "auto", fast: bool = 
             stamps.close()
             if fast_doc is not None:
                 fast_doc.close()
+    if not state.pages:
+        raise UnreadableFile(path, "no readable page in this PDF (damaged or empty)")
     mark_furniture(state.items, len(state.pages))
     blocks = items_to_blocks(join_across_pages(state.items))
     _warn_glyphs(blocks, report)

@@ -18,7 +18,7 @@ from pdfminer.pdfdocument import (
     PDFTextExtractionNotAllowed,
 )
 from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psexceptions import PSEOF, PSException
+from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from schemas.diagnostics import UnreadableFile, VanbanError
@@ -38,9 +38,7 @@ def pdf_reason(exc: BaseException) -> str:
         return "encrypted PDF (unsupported encryption)"
     if isinstance(inner, PDFSyntaxError) and "root" in str(inner).lower():
         return "not a PDF (no document catalog)"
-    if isinstance(inner, PSEOF | PSException | PDFSyntaxError | zlib.error):
-        return DAMAGED
-    return DAMAGED
+    return DAMAGED  # truncated streams, broken syntax, bad compression: all the same to a user
 
 
 @contextmanager

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from extract.limits import MAX_TEXT_BYTES, MAX_ZIP_RATIO, MAX_ZIP_UNCOMPRESSED
 from schemas.diagnostics import UnreadableFile, UnsupportedFormat
@@ -72,9 +74,48 @@ def _refuse_zip_bomb(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise UnreadableFile(path, f"zip member {info.filename} is compressed "
                                        f"{info.file_size // max(info.compress_size, 1)}:1 "
                                        "(a zip bomb): refused")
+    # The sizes above are the central directory's word: inflate each member and count,
+    # so a member that lies about its size is stopped where the lie shows.
+    with path.open("rb") as fh:
+        for info in infos:
+            if _inflates_past(fh, info, info.file_size):
+                raise UnreadableFile(path, f"zip member {info.filename} inflates past its "
+                                           f"declared {info.file_size} bytes (a zip bomb): "
+                                           "refused")
+
+
+def _inflates_past(fh: BinaryIO, info: zipfile.ZipInfo, limit: int) -> bool:
+    """Whether the member's data inflates to more than `limit` bytes; reads at most its
+    compressed bytes and never holds more than a chunk of output."""
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return info.compress_type == zipfile.ZIP_STORED and info.compress_size > limit
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        return False  # the zip reader reports the damage when it opens the member
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    inflater, left, out = zlib.decompressobj(-zlib.MAX_WBITS), info.compress_size, 0
+    try:
+        while left > 0 and out <= limit:
+            data = fh.read(min(2**16, left))
+            if not data:
+                break
+            left -= len(data)
+            while data and out <= limit:
+                out += len(inflater.decompress(data, 2**20))
+                data = inflater.unconsumed_tail
+    except zlib.error:
+        return False  # damaged, not a bomb: the zip reader says so
+    return out > limit
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _sniff_text(path: Path, head: bytes) -> Sniffed:
+    if head.startswith(_UTF16_BOMS):  # Notepad's "Unicode": NUL bytes, yet text
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
     if b"\x00" in head:
         raise UnsupportedFormat(path, "binary file of an unsupported type")
     size = path.stat().st_size

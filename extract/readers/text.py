@@ -51,7 +51,9 @@ def _decode(path: Path, report: Report) -> str:
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read file: {exc.strerror or exc}") from exc
     try:
-        text = data.decode("utf-8-sig")
+        # Notepad's "Unicode" is UTF-16 with a byte-order mark
+        text = data.decode("utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff"))
+                           else "utf-8-sig")
     except UnicodeDecodeError:
         # Text typed in TCVN3 or VNI fonts was saved as the font's 8-bit codes, which are
         # Windows-1252 characters; anything else 8-bit is Vietnamese Windows-1258.

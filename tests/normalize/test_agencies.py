@@ -18,6 +18,7 @@ from normalize.agencies import (
     successor,
 )
 from normalize.agency_match import form_keys
+from normalize.text import nfc
 from schemas.codes import TaskSource
 from schemas.record import Task
 from tests.conftest import load_cases
@@ -174,17 +175,6 @@ def test_any_text_is_handled(text: str) -> None:
     assert ref is None or ref.name
 
 
-def test_spacy_ruler_finds_registry_names_in_running_text() -> None:
-    from normalize.nlp import find_agency_names
-
-    text = "Sở Nội vụ tổng hợp báo cáo Ủy ban nhân dân tỉnh và Bộ Nội vụ"
-    assert [(text[s:e], name) for s, e, name in find_agency_names(text)] == [
-        ("Sở Nội vụ", "Sở Nội vụ"),
-        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
-        ("Bộ Nội vụ", "Bộ Nội vụ"),
-    ]
-
-
 def test_no_registry_form_is_a_bare_generic_word() -> None:
     """A form such as "Các cơ quan" (a YAML flow list split at a comma) would swallow cells."""
     generic = {
@@ -204,3 +194,52 @@ def test_no_registry_form_is_a_bare_generic_word() -> None:
     }
     bare = [form for e in registry.agencies() for form in e.forms if form_keys(form) in generic]
     assert bare == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "province", "expected"),
+    [
+        # the first word of the function is capitalised also when it was an abbreviation
+        ("Trung tâm CNTT tỉnh", "Bình Định", ("Trung tâm Công nghệ thông tin tỉnh", "Bình Định")),
+        (
+            "Sở Nội vụ; Trung tâm Lưu trữ lịch sử tỉnh Hà Tĩnh",
+            None,
+            ("Trung tâm Lưu trữ lịch sử tỉnh", "Hà Tĩnh"),
+        ),
+        (
+            "Trung tâm Trợ giúp pháp lý nhà nước",
+            "Gia Lai",
+            ("Trung tâm Trợ giúp pháp lý nhà nước", "Gia Lai"),
+        ),
+        (
+            "Bộ phận CNTT của Bộ Tư pháp",
+            "Nghệ An",
+            ("Bộ phận Công nghệ thông tin của Bộ Tư pháp", "Nghệ An"),
+        ),
+        ("Cục Kiểm soát TTHC", "Nghệ An", ("Cục Kiểm soát thủ tục hành chính", None)),
+        ("Tổng cục Thống kê", "Lâm Đồng", ("Tổng cục Thống kê", None)),
+        (
+            "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+            "Quảng Trị",
+            ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Quảng Trị"),
+        ),
+    ],
+)
+def test_unregistered_names_are_kept_as_written(
+    cell: str, province: str | None, expected: tuple[str, str | None]
+) -> None:
+    cell_refs = parse_agency_cell(cell, province=province).agencies
+    refs = [a for a in cell_refs if a.kind == "unregistered"]
+    assert [(a.name, a.province) for a in refs] == [expected]
+    assert refs[0].mentions and refs[0].mentions[0] in nfc(cell)
+
+
+@pytest.mark.parametrize(
+    "case", CASES["assignments"], ids=[c["source"] for c in CASES["assignments"]]
+)
+def test_find_assignment(case: dict) -> None:
+    from normalize.assignments import find_assignment
+
+    found = find_assignment(case["text"], province=case["province"])
+    assert [a.name for a in found.lead] == case["lead"]
+    assert [a.name for a in found.support] == case["support"]

@@ -94,3 +94,20 @@ def test_half_parts_share_the_written_year() -> None:
 def test_plan_year_fills_a_missing_year() -> None:
     assert _iso(parse_deadline("Quý II", plan_year=2027).end) == "2027-06-30"
     assert parse_deadline("Quý II", plan_year=None).end is None
+
+
+PHRASINGS = load_cases("deadline_phrasings.yaml")
+
+
+def test_the_phrasing_table_is_large_and_sourced() -> None:
+    assert len(PHRASINGS) >= 150
+    assert all(c.get("source") for c in PHRASINGS)
+    assert len({c["raw"] for c in PHRASINGS}) == len(PHRASINGS)
+
+
+@pytest.mark.parametrize("case", PHRASINGS, ids=[c["raw"] for c in PHRASINGS])
+def test_deadline_phrasing(case: dict) -> None:
+    d = parse_deadline(case["raw"], plan_year=case["plan_year"])
+    got = (d.kind.value, _iso(d.start), _iso(d.end), d.recurrence.value if d.recurrence else None)
+    want = (case["kind"], case["start"], case["end"], case["recurrence"])
+    assert got == want

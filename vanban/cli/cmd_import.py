@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vanban.cli.root import DbOption, app, db_app, err
+from extract.options import OcrMode
+from vanban.cli.root import DbOption, OcrOption, app, db_app, err, shown
+from vanban.settings import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Executor
+
+if TYPE_CHECKING:
+    from vanban.importer import ImportSummary
+    from vanban.result import FileResult
+    from vanban.settings import ImportSettings
 
 
 @app.command("import")
@@ -16,62 +23,86 @@ def import_(
     paths: Annotated[list[Path], typer.Argument(help="files and folders (recursively, by type)")],
     db: DbOption = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="extraction processes")] = 1,
-    executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
+    executor: Annotated[Executor, typer.Option("--executor", help="where to extract")
+                        ] = Executor.LOCAL,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address")
                          ] = None,
-    ocr: Annotated[str, typer.Option("--ocr", help="auto, force or off")] = "auto",
+    ocr: OcrOption = OcrMode.AUTO,
+    keep_empty: Annotated[bool, typer.Option(
+        "--keep-empty", help="also load files that hold no administrative document")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, help="seconds one file may take before it is stopped")
+    ] = DEFAULT_TIMEOUT,
+    memory: Annotated[int, typer.Option(
+        "--memory", min=0, help="MB of address space per extraction worker (0: no limit)")
+    ] = DEFAULT_MEMORY_MB,
     errors: Annotated[Path, typer.Option("--errors", help="error report (CSV), written when a "
                                          "file fails")] = Path("vanban-import-errors.csv"),
 ) -> None:
     """Extract and load documents; each in its own transaction, a bad file never stops the batch."""
-    from load.errors import DatabaseUnavailable
-    from vanban.importer import run_import, write_error_report
+    from vanban.importer import write_error_report
     from vanban.pipeline import expand_paths
+    from vanban.settings import ExtractSettings, ImportSettings
 
-    if executor not in ("local", "dask"):
-        raise typer.BadParameter("--executor must be local or dask")
-    if executor == "dask" and not scheduler:
-        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS")
-    files = expand_paths(paths)
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        err(f"{p}: file not found")
-    files = [f for f in files if f.exists()]
     try:
-        summary = _run_with_progress(run_import, files, db=db, workers=workers,
-                                     executor=executor, scheduler=scheduler, ocr=ocr)
-    except DatabaseUnavailable as exc:
-        err(f"database unavailable: {exc}")
-        raise typer.Exit(1) from None
+        settings = ImportSettings(
+            url=db, workers=workers, executor=executor, scheduler=scheduler,
+            extract=ExtractSettings(ocr=ocr, keep_empty=keep_empty, timeout=timeout,
+                                    memory_mb=memory))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    files, refused = _regular_files(expand_paths(paths))
+    summary = _run_with_progress(files, settings)
+    for f in summary.skipped:
+        err(f"{shown(f.path)}: {f.error}: skipped")
     for f in summary.failures:
-        err(f"{f.path}: {f.reason}")
+        err(f"{shown(f.path)}: {f.error}")
     if summary.failures:
         write_error_report(summary.failures, errors)
+    failures = len(summary.failures) + refused
     print(
-        f"files {summary.files + len(missing)}, documents {summary.documents} "
+        f"files {summary.files + refused}, documents {summary.documents} "
         f"(loaded {summary.loaded}, replaced {summary.replaced}, unchanged {summary.unchanged}), "
         f"targets {summary.targets}, tasks {summary.tasks}, citations {summary.citations}, "
-        f"failures {len(summary.failures) + len(missing)}, seconds {summary.seconds:.1f}"
+        f"skipped {len(summary.skipped)}, failures {failures}, seconds {summary.seconds:.1f}"
         + (f"; error report: {errors}" if summary.failures else "")
     )
-    raise typer.Exit(1 if summary.failures or missing else 0)
+    raise typer.Exit(1 if failures else 0)
 
 
-def _run_with_progress(run_import, files, **kw):  # type: ignore[no-untyped-def]
+def _regular_files(paths: list[Path]) -> tuple[list[Path], int]:
+    """Files that can be read; a line for each that cannot (missing, FIFO, device)."""
+    files: list[Path] = []
+    refused = 0
+    for p in paths:
+        if not p.exists():
+            err(f"{shown(p)}: file not found")
+        elif not p.is_file():
+            err(f"{shown(p)}: not a regular file (FIFO, socket or device): skipped")
+        else:
+            files.append(p)
+            continue
+        refused += 1
+    return files, refused
+
+
+def _run_with_progress(files: list[Path], settings: ImportSettings) -> ImportSummary:
+    from vanban.importer import run_import
+
     if not sys.stderr.isatty():
         done = [0]
 
-        def plain(outcome):  # type: ignore[no-untyped-def]
+        def plain(result: FileResult) -> None:
             done[0] += 1
-            print(f"[{done[0]}/{len(files)}] {outcome.path}: {outcome.status}", file=sys.stderr)
+            print(f"[{done[0]}/{len(files)}] {shown(result.path)}: {result.status}",
+                  file=sys.stderr)
 
-        return run_import(files, url=kw.pop("db"), on_file=plain, **kw)
+        return run_import(files, settings, on_file=plain)
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
         task = progress.add_task("importing", total=len(files))
-        return run_import(files, url=kw.pop("db"),
-                          on_file=lambda _o: progress.advance(task), **kw)
+        return run_import(files, settings, on_file=lambda _r: progress.advance(task))
 
 
 @db_app.command("upgrade")

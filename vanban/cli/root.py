@@ -2,18 +2,24 @@
 
 The command modules register on `app`; this module imports none of them.
 
-Bad input never prints a traceback: one line `vanban: PATH: REASON` on stderr,
-exit code 1, and the other files of the call still come out.
+No command prints a traceback: a failure is one line `vanban: …` on stderr, exit code 2
+for a usage error (a bad option or database URL) and 1 for anything that failed at run
+time. The mapping from exceptions to that line lives here, in `_OneLineErrors`, so the
+command modules raise and do not catch.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+import unicodedata
+from typing import Annotated, Any
 
 import click
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.exceptions import TyperException
+
+from extract.options import OcrMode
 
 
 class _PlainArgument(TyperArgument):
@@ -68,17 +74,100 @@ class PlainHelpGroup(TyperGroup):
         return command
 
 
+USAGE, FAILURE = 2, 1
+# typer vendors click and exports only some of its exceptions: find the usage error's class
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def shown(name: object) -> str:
+    """A file name as printed: quoted when it holds a newline or another control
+    character, so a crafted name cannot forge a second `vanban:` line."""
+    text = str(name)
+    if any(unicodedata.category(ch).startswith("C") for ch in text):
+        return repr(text)
+    return text
+
+
+def err(message: str) -> None:
+    one_line = "".join(
+        ch if not unicodedata.category(ch).startswith("C") else repr(ch)[1:-1]
+        for ch in message
+    )
+    print(f"vanban: {one_line}", file=sys.stderr)
+
+
+def _explain(exc: BaseException) -> tuple[str, int] | None:
+    """The one line and exit code for an exception a command let through; None for a
+    bug of ours."""
+    from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+    from load.errors import BadDatabaseUrl, DatabaseUnavailable, LoadError, first_line
+    from schemas.diagnostics import VanbanError
+
+    if isinstance(exc, BadDatabaseUrl | ArgumentError):
+        return f"--db: {exc}", USAGE
+    if isinstance(exc, VanbanError):
+        return f"{shown(exc.path)}: {exc.reason}", FAILURE
+    if isinstance(exc, DatabaseUnavailable):
+        return f"database unavailable: {exc}", FAILURE
+    if isinstance(exc, LoadError):
+        return f"database: {exc}", FAILURE
+    if isinstance(exc, OperationalError):
+        return f"database unavailable: {first_line(exc)}", FAILURE
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {first_line(exc)}", FAILURE
+    if isinstance(exc, OSError):
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}", FAILURE
+    if isinstance(exc, MemoryError):
+        return "out of memory", FAILURE
+    return None
+
+
+def _internal(exc: BaseException) -> tuple[str, int]:
+    import logging
+
+    logging.getLogger("vanban.cli").error("internal error", exc_info=exc)
+    return f"internal error: {type(exc).__name__}: {exc} (traceback in the log)", FAILURE
+
+
+class _OneLineErrors(PlainHelpGroup):
+    """Plain help, and every error a command lets through as one line with its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _USAGE_ERROR as exc:  # a command's options are parsed here: one line, not a box
+            err(exc.format_message())  # type: ignore[attr-defined]
+            raise typer.Exit(USAGE) from None
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except KeyboardInterrupt:
+            err("interrupted")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:  # `vanban extract … | head`: the reader left, nothing to say
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(FAILURE) from None
+        except Exception as exc:
+            message, code = _explain(exc) or _internal(exc)
+            err(message)
+            raise typer.Exit(code) from None
+
+
 app = typer.Typer(
     name="vanban",
-    cls=PlainHelpGroup,
     help="Vietnamese administrative-reform plans (PDF, DOCX, HTML, text) into data.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_OneLineErrors,
 )
 
 OcrOption = Annotated[
-    str, typer.Option("--ocr", help="auto: OCR pages with no text layer; force; off")
+    OcrMode,
+    typer.Option("--ocr", help="auto: OCR pages with no text layer; force: every page; off"),
 ]
 
 
@@ -98,12 +187,8 @@ def _root(
     """Vietnamese administrative-reform plans (PDF, DOCX, HTML, text) into data."""
 
 
-def err(message: str) -> None:
-    print(f"vanban: {message}", file=sys.stderr)
-
-
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True,
-                     cls=PlainHelpGroup)
+                     cls=_OneLineErrors)
 app.add_typer(db_app, name="db")
 
 DbOption = Annotated[

@@ -186,13 +186,24 @@ def _append(before: str, text: str) -> str:
 
 
 def _work(row: Row, r: int, columns: Columns) -> tuple[Cell, Cell | None] | None:
-    """(the cell naming the row's own work, the task cell above it when that is an activity)."""
+    """(the cell naming the row's own work, the task cell above it when that is an activity).
+
+    A work cell merged down over several rows that each name their own lead or deadline
+    gives its text to each of them (CONTRACT §1: a merged cell gives its value to every
+    row it covers): one record per row of responsibility."""
     activity, task = _role_cell(row, columns, "activity"), _role_cell(row, columns, "task")
+    own = _names_own_responsibility(row, r, columns)
     if activity is not None and _text(activity):
-        return (activity, task if _text(task) else None) if activity.row == r else None
-    if task is not None and _text(task) and task.row == r:
+        if activity.row == r or own:
+            return activity, task if _text(task) else None
+        return None
+    if task is not None and _text(task) and (task.row == r or own):
         return task, None
     return None
+
+
+def _names_own_responsibility(row: Row, r: int, columns: Columns) -> bool:
+    return any(_own_text(_role_cell(row, columns, k), r) for k in ("lead", "deadline"))
 
 
 def row_drafts(

@@ -167,13 +167,34 @@ def _agencies(text: str, *, province: str | None, draft: RowDraft, warn: _Warner
     if not text:
         return []
     cell = parse_agency_cell(text, province=province)
-    # a cell in which nothing at all was recognised is reported whole
-    unknown = cell.unknown if cell.agencies or cell.unknown else [text]
-    for mention in unknown:
+    # names the registry does not know are kept (kind "unregistered") and reported; a cell
+    # in which nothing at all looked like an agency is reported whole as not understood
+    for mention in cell.unknown:
         warn.once(
-            WarningCode.AGENCY_UNKNOWN, mention, page=draft.page, block=draft.block, mention=mention
+            WarningCode.AGENCY_UNREGISTERED,
+            mention,
+            page=draft.page,
+            block=draft.block,
+            mention=mention,
+        )
+    if not cell.agencies:
+        warn.once(
+            WarningCode.AGENCY_UNKNOWN, text, page=draft.page, block=draft.block, mention=text
         )
     return [agency.name for agency in cell.agencies]
+
+
+def _group_leads(draft: RowDraft, *, province: str | None) -> list[str]:
+    """A row that names no lead takes the agencies its group heading names ("III | GIÁM ĐỐC
+    CÁC SỞ, THỦ TRƯỞNG CÁC BAN, NGÀNH; CHỦ TỊCH UBND CẤP XÃ"), when the heading is only
+    agencies; a heading naming a field of work ("CẢI CÁCH THỂ CHẾ") gives none."""
+    for group in (draft.subgroup, draft.group):
+        if group is None:
+            continue
+        cell = parse_agency_cell(group.name, province=province)
+        if cell.agencies and not cell.unknown:
+            return [agency.name for agency in cell.agencies]
+    return []
 
 
 def _deadline(
@@ -198,7 +219,8 @@ def draft_to_task(
         parent=TaskParent(no=draft.parent[0], name=draft.parent[1]) if draft.parent else None,
         target=draft.target,
         outputs=draft.outputs,
-        lead=_agencies(draft.lead, province=province, draft=draft, warn=warn),
+        lead=_agencies(draft.lead, province=province, draft=draft, warn=warn)
+        or _group_leads(draft, province=province),
         support=_agencies(draft.support, province=province, draft=draft, warn=warn),
         deadline=_deadline(draft.deadline, plan_year=plan_year, draft=draft, warn=warn),
         funding=draft.funding or None,

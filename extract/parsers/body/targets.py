@@ -16,6 +16,7 @@ from extract.parsers.body.numbering import strip_markup
 from extract.parsers.body.sections import SectionTree, paragraph_label
 from normalize.figures import Figure, parse_figures
 from normalize.indicators import indicator_area, indicator_of
+from normalize.ranks import find_ranks, is_award_rule
 from normalize.section_kinds import section_kind_of
 from normalize.target_words import names_aim, subject_pattern
 from normalize.text import fold_ws
@@ -185,11 +186,13 @@ def _targets_in(
     plan: Plan | None,
 ) -> Iterator[Target]:
     for clause in split_clauses(text):
-        figures = parse_figures(clause)
+        figures = clause_figures(clause)
         if not figures:
             continue
-        year = year_in(clause) or context_year or (plan.year_end if plan else None)
-        for figure, context in zip(figures, figure_contexts(clause, figures), strict=True):
+        contexts = figure_contexts(clause, figures)
+        years = _years(clause, figures, contexts)
+        for figure, context, year in zip(figures, contexts, years, strict=True):
+            year = year or context_year or (plan.year_end if plan else None)
             indicator = indicator_of(context) or _heading_indicator(tree, section)
             yield Target(
                 text=clause,
@@ -206,6 +209,32 @@ def _targets_in(
                 section=section.id if section else None,
                 loc=Loc(page=block.page, section=section.id if section else None, block=block.id),
             )
+
+
+def clause_figures(clause: str) -> list[Figure]:
+    """The aims of a clause: rank aims ("thuộc nhóm 20 địa phương") and the percentages,
+    scores and counts outside them; none in an award or eligibility rule."""
+    if is_award_rule(clause):
+        return []
+    ranks = find_ranks(clause)
+    figures = [
+        f for f in parse_figures(clause) if all(f.end <= r.start or f.start >= r.end for r in ranks)
+    ]
+    return sorted(figures + ranks, key=lambda f: f.start)
+
+
+def _years(clause: str, figures: list[Figure], contexts: list[str]) -> list[int | None]:
+    """Each figure's year: the one written in its own words up to the figure ("…, trong đó
+    năm 2027 đạt ít nhất 40%"), else the one the clause names before its first figure
+    ("Đến năm 2028, 100% … và 90% …") or after its last ("… trong năm 2025")."""
+    shared = year_in(clause[: figures[0].start]) or year_in(clause[figures[-1].end :])
+    years, pos = [], 0
+    for figure, context in zip(figures, contexts, strict=True):
+        begin = clause.find(context, pos) if context else -1
+        begin = begin if 0 <= begin <= figure.start else figure.start
+        pos = begin
+        years.append(year_in(clause[begin : figure.end]) or shared)
+    return years
 
 
 def _topic_headings(tree: SectionTree, section: Section | None) -> Iterator[str]:

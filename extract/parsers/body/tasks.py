@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from extract.parsers.body.numbering import Label, strip_markup
 from extract.parsers.body.sections import SectionTree, paragraph_label
-from normalize.agencies import parse_agency_cell
+from normalize.agencies import canonical_agency, parse_agency_cell
 from normalize.areas import area_of
+from normalize.assignments import find_assignment
 from normalize.deadlines import deadline_in_sentence
 from normalize.section_kinds import section_kind_of
 from normalize.target_words import opens_target_lead_in
@@ -72,17 +73,27 @@ def _warn_unread(tasks: list[Task], province: str | None, report: Report) -> Non
             and first(WarningCode.DEADLINE_UNPARSED, deadline.raw)
         ):
             report.warn(WarningCode.DEADLINE_UNPARSED, page=page, block=block, raw=deadline.raw)
-        for mention in _unknown_agencies(task.lead_raw, province):
-            if first(WarningCode.AGENCY_UNKNOWN, mention):
-                report.warn(WarningCode.AGENCY_UNKNOWN, page=page, block=block, mention=mention)
+        for code, mention in _agency_problems(task, province):
+            if first(code, mention):
+                report.warn(code, page=page, block=block, mention=mention)
 
 
-def _unknown_agencies(raw: str | None, province: str | None) -> list[str]:
-    if not raw:
-        return []
-    cell = parse_agency_cell(raw, province=province)
-    # a heading in which nothing at all was recognised is reported whole
-    return cell.unknown if cell.agencies or cell.unknown else [raw]
+def _agency_problems(task: Task, province: str | None) -> list[tuple[WarningCode, str]]:
+    """Names kept as written (agency_unregistered), and a heading in which nothing at all
+    was recognised (agency_unknown, reported whole), as the appendix reports its cells."""
+    problems: list[tuple[WarningCode, str]] = []
+    if task.lead_raw:
+        cell = parse_agency_cell(task.lead_raw, province=province)
+        problems += [(WarningCode.AGENCY_UNREGISTERED, m) for m in cell.unknown]
+        if not cell.agencies:
+            problems.append((WarningCode.AGENCY_UNKNOWN, task.lead_raw))
+    said = task.support + ([] if task.lead_raw else task.lead)  # named by the sentence
+    problems += [
+        (WarningCode.AGENCY_UNREGISTERED, name)
+        for name in said
+        if canonical_agency(name, province=province) is None
+    ]
+    return problems
 
 
 def _list_items(doc: Document, tree: SectionTree, province: str | None) -> list[Task]:
@@ -259,11 +270,15 @@ def _make_task(
 ) -> Task:
     name = _clean(text)
     lead_names, lead_raw = lead if lead is not None else _lead_of(section, tree, province)
+    # the sentence itself may say who leads and supports ("Giao Trung tâm … chủ trì, phối
+    # hợp với …"); a heading's lead wins, the sentence's supports are kept
+    said = find_assignment(name, province=province)
     return Task(
         no=_number(label),
         name=name,
         parent=TaskParent(no=parent.no, name=parent.name) if parent else None,
-        lead=lead_names,
+        lead=lead_names or [a.name for a in said.lead],
+        support=[a.name for a in said.support],
         lead_raw=lead_raw,
         group=group or section.id,
         area=section.area or area_of(name),

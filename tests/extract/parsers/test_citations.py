@@ -175,3 +175,57 @@ def test_seed_002_list_items_share_the_head() -> None:
         "3504/QĐ-UBND": ("quyet_dinh", "Ủy ban nhân dân tỉnh Hà Tĩnh", "basis"),
         "2454/QĐ-UBND": ("quyet_dinh", "Ủy ban nhân dân tỉnh Hà Tĩnh", "basis"),
     }
+
+
+# --- issue 15 (CONTRACT §5)
+
+
+def test_a_law_named_by_title_in_the_plan_is_a_mention() -> None:
+    doc = _doc(
+        [
+            *HEAD,
+            "Căn cứ Luật Đất đai (sửa đổi) ngày 18/01/2024;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành.",
+            "I. NHIỆM VỤ",
+            "- Thực hiện nghiêm các quy định của Luật Phòng, chống tham nhũng trong công vụ.",
+        ]
+    )
+    cites = {c.title: (c.role.value, c.date, c.year) for c in parse_citations(doc, report=Report())}
+    assert cites == {
+        "Đất đai": ("basis", "2024-01-18", 2024),
+        "Phòng, chống tham nhũng": ("mention", None, None),
+    }
+
+
+def test_a_document_cited_in_a_deadline_cell_is_a_mention_and_the_cell_conditional() -> None:
+    from extract.parsers.appendix.tables import parse_appendix
+    from schemas.document import Cell, Table
+    from schemas.record import Plan
+
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        [
+            "1",
+            "Kiểm tra công tác cải cách hành chính",
+            "Sở Nội vụ",
+            "Theo Quyết định số 25/QĐ-UBND ngày 05/3/2025 của UBND tỉnh",
+        ],
+    ]
+    cells = tuple(
+        Cell(row=r, col=c, text=t, raw=t, header=r == 0)
+        for r, row in enumerate(rows)
+        for c, t in enumerate(row)
+    )
+    table = Table(id="b0099", n_rows=2, n_cols=4, cells=cells, header_rows=1)
+    doc = _doc([*HEAD, "QUYẾT ĐỊNH:", "Điều 1. Ban hành."])
+    doc = doc.model_copy(update={"blocks": (*doc.blocks, table)})
+    cites = parse_citations(doc, report=Report())
+    assert [(c.number, c.date, c.role.value) for c in cites] == [
+        ("25/QĐ-UBND", "2025-03-05", "mention")
+    ]
+    (task,) = parse_appendix(
+        doc, plan=Plan(year_start=2026, year_end=2026), province="Nghệ An", report=Report()
+    )
+    assert task.deadline is not None
+    assert (task.deadline.kind.value, task.deadline.end) == ("conditional", None)

@@ -410,7 +410,9 @@ def test_problems_become_warnings() -> None:
     assert codes.count(WarningCode.TABLE_COLUMN_UNKNOWN) == 1
     assert WarningCode.TABLE_ROW_NUMBER_GAP in codes
     assert WarningCode.DEADLINE_UNPARSED in codes
-    assert WarningCode.AGENCY_UNKNOWN in codes
+    assert WarningCode.AGENCY_UNREGISTERED in codes
+    # the name the registry does not know is kept as the lead, not dropped
+    assert tasks[1].lead == ["Ban Quản lý dự án thần kỳ"]
     gap = next(w for w in report.items if w.code == WarningCode.TABLE_ROW_NUMBER_GAP)
     assert "1 → 3" in gap.message
 
@@ -626,3 +628,33 @@ def test_hierarchical_table_with_empty_cells_instead_of_merged_ones() -> None:
     assert drafts[1].target == "1.8. 100% nội dung được quy định chi tiết"
     assert (drafts[1].lead, drafts[1].support) == ("Sở Tư pháp", "Các Sở, ban, ngành cấp tỉnh")
     assert drafts[2].support == ""
+
+
+@pytest.mark.parametrize(
+    ("heading", "leads"),
+    [
+        (
+            "GIÁM ĐỐC CÁC SỞ, THỦ TRƯỞNG CÁC BAN, NGÀNH; CHỦ TỊCH UBND CẤP XÃ",
+            ["Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã"],
+        ),
+        ("UBND các xã, phường, đặc khu", ["Ủy ban nhân dân cấp xã"]),
+        ("Sở Nội vụ", ["Sở Nội vụ"]),
+        ("CẢI CÁCH THỂ CHẾ", []),
+    ],
+)
+def test_a_group_heading_naming_agencies_gives_them_to_rows_without_a_lead(
+    heading: str, leads: list[str]
+) -> None:
+    table = make_table(
+        [
+            HEADER_001,
+            ["III", heading, None, None, None, None],
+            ["1", "Xây dựng kế hoạch cải cách hành chính", "Kế hoạch", "", "", "Quý I/2026"],
+            ["2", "Tự đánh giá Chỉ số", "Báo cáo", "Sở Tư pháp", "", "Quý IV/2026"],
+        ],
+        {(1, 1): (1, 5)},
+    )
+    tasks = parse_appendix(
+        _doc(table), plan=Plan(year_start=2026, year_end=2026), province="Hà Tĩnh", report=Report()
+    )
+    assert [t.lead for t in tasks] == [leads, ["Sở Tư pháp"]]

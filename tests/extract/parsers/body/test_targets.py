@@ -257,3 +257,61 @@ def test_other_formats_give_the_same_sections_and_targets(name: str) -> None:
     missing = [w for w in want if w not in got]
     extra = [g for g in got if g not in want]
     assert not missing and not extra, f"missing {missing[:3]}; extra {extra[:3]}"
+
+
+# --- issue 15: a clause's own year, rank targets, award rules (several provinces' styles)
+
+
+def test_a_year_named_in_the_figures_own_words_wins_over_the_lead_in() -> None:
+    targets = _targets(
+        "I. MỤC TIÊU",
+        "1. Phấn đấu đến năm 2030:",
+        "- Tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%, trong đó năm 2027 đạt ít nhất 40%.",
+        "- Đến năm 2028, 100% thủ tục hành chính được số hóa và 90% hồ sơ được tái sử dụng.",
+        plan=Plan(year_start=2026, year_end=2030),
+    )
+    assert [(t.value, t.year) for t in targets] == [
+        (80.0, 2030),
+        (40.0, 2027),
+        (100.0, 2028),
+        (90.0, 2028),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        (
+            "Chỉ số CCHC của tỉnh thuộc nhóm 20 địa phương có Chỉ số cao nhất cả nước.",
+            20.0,
+            "địa phương",
+        ),
+        ("Chỉ số SIPAS xếp hạng trong top 10 cả nước.", 10.0, "địa phương"),
+        ("Chỉ số PAR INDEX nằm trong nhóm 10 tỉnh dẫn đầu.", 10.0, "tỉnh"),
+        ("Phấn đấu Chỉ số PCI thuộc nhóm 15 tỉnh, thành phố đứng đầu.", 15.0, "tỉnh, thành phố"),
+    ],
+)
+def test_rank_targets(sentence: str, value: float, unit: str) -> None:
+    (target,) = _targets("I. MỤC TIÊU", f"1. {sentence}", plan=Plan(year_start=2026, year_end=2026))
+    assert (target.metric, target.value, target.comparator, target.unit, target.year) == (
+        "rank",
+        value,
+        "<=",
+        unit,
+        2026,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cơ quan, đơn vị được xét tặng Bằng khen khi xếp trong nhóm 5 đơn vị dẫn đầu.",
+        "Đơn vị đạt từ 90 điểm trở lên được xét khen thưởng.",
+        "Xếp loại Tốt khi đạt từ 80 điểm đến dưới 90 điểm.",
+        "Tập thể đạt 95 điểm trở lên được tặng Giấy khen của Giám đốc Sở.",
+    ],
+)
+def test_award_and_eligibility_rules_are_not_targets(sentence: str) -> None:
+    assert (
+        _targets("I. MỤC TIÊU", f"1. {sentence}", plan=Plan(year_start=2026, year_end=2026)) == []
+    )

@@ -250,11 +250,19 @@ def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]
     report = Report()
     tree = parse_sections(doc, report=report)
     parse_body_tasks(doc, tree, plan=None, province=province, report=report)
-    tasks_codes = {WarningCode.DEADLINE_UNPARSED, WarningCode.AGENCY_UNKNOWN}
+    tasks_codes = {
+        WarningCode.DEADLINE_UNPARSED,
+        WarningCode.AGENCY_UNKNOWN,
+        WarningCode.AGENCY_UNREGISTERED,
+    }
     return [item.message for item in report.items if item.code in tasks_codes]
 
 
-# Agency headings as provinces write them: known ones are silent, the rest reported by name.
+_KEPT = "agency not in the registry, kept as written:"
+
+
+# Agency headings as provinces write them: known ones are silent, the rest kept as written
+# and reported by name (agency_unregistered, CONTRACT §5).
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
@@ -262,11 +270,11 @@ def _task_warnings(*lines: str, province: str | None = "Hà Tĩnh") -> list[str]
         ("4. Ban Quản lý Khu kinh tế tỉnh", []),
         ("5. Hội Nông dân tỉnh", []),
         ("7. Đài Phát thanh và Truyền hình tỉnh", []),
-        ("6. Phòng Lao động xã", ["agency not in the registry: 'Phòng Lao động xã'"]),
-        ("8. Công ty Điện lực Hà Tĩnh", ["agency not in the registry: 'Công ty Điện lực Hà Tĩnh'"]),
+        ("6. Phòng Lao động xã", [f"{_KEPT} 'Phòng Lao động xã'"]),
+        ("8. Công ty Điện lực Hà Tĩnh", [f"{_KEPT} 'Công ty Điện lực Hà Tĩnh'"]),
         (
             "9. Sở Nội vụ và Công ty Cổ phần Sông Lam",
-            ["agency not in the registry: 'Công ty Cổ phần Sông Lam'"],
+            [f"{_KEPT} 'Công ty Cổ phần Sông Lam'"],
         ),
     ],
 )
@@ -297,4 +305,95 @@ def test_the_same_unknown_agency_is_warned_once() -> None:
         "- Tổng hợp, báo cáo kết quả thực hiện.",
         "- Theo dõi, đôn đốc các đơn vị thực hiện.",
     )
-    assert _task_warnings(*lines) == ["agency not in the registry: 'Phòng Lao động xã'"]
+    assert _task_warnings(*lines) == [f"{_KEPT} 'Phòng Lao động xã'"]
+
+
+def test_seed_002_heads_heading_gives_its_duties_their_leads() -> None:
+    """Section VI.2 is headed by the heads of the agencies, not the agencies (issue 15)."""
+    tasks = [t for t in seed_tasks("002") if t.group == "VI.2"]
+    assert {tuple(t.lead) for t in tasks} == {
+        ("Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã")
+    }
+
+
+@pytest.mark.parametrize(
+    ("heading", "province", "leads"),
+    [
+        (
+            "2. Giám đốc các Sở, Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND cấp xã",
+            "Hà Tĩnh",
+            ["Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã"],
+        ),
+        (
+            "2. Thủ trưởng các sở, ban, ngành, địa phương",
+            "Quảng Ninh",
+            ["Các sở, ban, ngành, địa phương"],
+        ),
+        ("2. Chủ tịch UBND các xã, phường, đặc khu", "Lâm Đồng", ["Ủy ban nhân dân cấp xã"]),
+        (
+            "2. Công an tỉnh, các sở, ngành và các xã, phường",
+            "Quảng Trị",
+            ["Công an tỉnh", "Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân cấp xã"],
+        ),
+        (
+            "2. Sở Y tế, các bệnh viện và trung tâm y tế trực thuộc",
+            "Thanh Hóa",
+            [
+                "Sở Y tế",
+                "Các bệnh viện trực thuộc Sở Y tế",
+                "Các trung tâm y tế trực thuộc Sở Y tế",
+            ],
+        ),
+        ("2. Trung tâm Lưu trữ lịch sử tỉnh", "Gia Lai", ["Trung tâm Lưu trữ lịch sử tỉnh"]),
+    ],
+)
+def test_organisation_heading_gives_every_named_lead(
+    heading: str, province: str, leads: list[str]
+) -> None:
+    tasks = _tasks(
+        "VI. TỔ CHỨC THỰC HIỆN",
+        heading,
+        "- Tổ chức triển khai thực hiện các nhiệm vụ cải cách hành chính được giao.",
+        province=province,
+    )
+    assert [t.lead for t in tasks] == [leads]
+
+
+def test_a_sentence_that_gives_the_work_names_its_lead_and_supports() -> None:
+    """ "Giao Trung tâm … chủ trì" in a task list (issue 15): the sentence names the lead,
+    also one the registry does not know; a heading's lead wins over the sentence's."""
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Cải cách thủ tục hành chính",
+        "- Giao Trung tâm Lưu trữ lịch sử tỉnh chủ trì số hóa hồ sơ lưu trữ của tỉnh.",
+        "- Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát thủ tục hành chính nội bộ.",
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "4. Sở Nội vụ",
+        "- Chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, đôn đốc, theo dõi.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["Trung tâm Lưu trữ lịch sử tỉnh"], []),
+        (["Sở Nội vụ"], ["Sở Tư pháp"]),
+        (["Sở Nội vụ"], ["Các cơ quan, đơn vị liên quan"]),
+    ]
+
+
+def test_names_the_registry_does_not_know_are_kept_and_warned() -> None:
+    lines = (
+        "II. NHIỆM VỤ",
+        "1. Cải cách thủ tục hành chính",
+        "- Giao Trung tâm Lưu trữ lịch sử tỉnh chủ trì số hóa hồ sơ lưu trữ của tỉnh.",
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "2. Trung tâm Trợ giúp pháp lý nhà nước",
+        "- Tổ chức trợ giúp pháp lý cho người dân.",
+    )
+    doc = b.document_of_lines(*lines)
+    report = Report()
+    tree = parse_sections(doc, report=report)
+    tasks = parse_body_tasks(doc, tree, plan=None, province="Gia Lai", report=report)
+    assert [t.lead for t in tasks] == [
+        ["Trung tâm Lưu trữ lịch sử tỉnh"],
+        ["Trung tâm Trợ giúp pháp lý nhà nước"],
+    ]
+    warned = [w.message for w in report.items if w.code == WarningCode.AGENCY_UNREGISTERED]
+    assert len(warned) == 2 and "Trung tâm Lưu trữ lịch sử tỉnh" in warned[0]
