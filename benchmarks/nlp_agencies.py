@@ -1,7 +1,6 @@
 """Which finds agency names in running text: underthesea's NER, or the registry walk?
 
-Run: .venv/bin/python benchmarks/nlp_agencies.py   (underthesea is optional: without it
-only vanban's figures print; `pip install underthesea` to compare)
+Run: .venv/bin/python benchmarks/nlp_agencies.py
 
 1. Against the hand-checked AGENCY entities of tests/cases/entities.yaml (sentences as
    provinces write them): precision and recall, exact spans, of
@@ -113,12 +112,7 @@ def main() -> None:
         "registry walk alone": registry_only,
         "vanban.nlp()": vanban_nlp,
     }
-    try:
-        import underthesea  # noqa: F401
-
-        finders["underthesea.ner ORG"] = underthesea_org
-    except ImportError:
-        print("underthesea not installed: its row is left out")
+    finders["underthesea.ner ORG"] = underthesea_org
     gold = _gold()
     print(f"1. hand-checked sentences ({len(gold)}), AGENCY spans, exact match")
     for name, finder in finders.items():

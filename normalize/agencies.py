@@ -41,6 +41,7 @@ from normalize.patterns import AGENCY_LIST_DASH, AGENCY_NUMBERING
 from normalize.provinces import province_kind
 from normalize.registry import AgencyEntry, agency_by_name, agency_rules, successors
 from normalize.text import fold_key, fold_ws, nfc
+from normalize.tone_marks import government_tone_marks
 from schemas.codes import AgencyKind
 from schemas.record import AgencyRef
 
@@ -94,7 +95,7 @@ def _display_name(entry: AgencyEntry, province: str | None) -> str:
 def _unregistered_ref(hit: Hit, province: str | None) -> AgencyRef:
     """A name the registry does not know, as written: abbreviations expanded, the province
     moved to its field ("Trung tâm Lưu trữ lịch sử tỉnh Hà Tĩnh" → "… tỉnh", Hà Tĩnh)."""
-    name = expand_abbreviations(_capitalise_function(hit.mention))
+    name = government_tone_marks(expand_abbreviations(_capitalise_function(hit.mention)))
     if hit.province:
         name = _without_province(name, hit.province)
     scoped = hit.province or (None if _is_central(name) else province)

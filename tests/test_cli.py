@@ -167,6 +167,22 @@ def test_a_mistyped_option_is_a_usage_error(args: list[str], message: str) -> No
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["compare", "--format", "xls"], "'xls' is not one of 'table', 'csv', 'json', 'html'"),
+    (["audit", "--format", "html"], "'html' is not one of 'table', 'csv', 'json'"),
+    (["audit", "--fail-on", "unresolved"], "'unresolved' is not one of 'inconsistent'"),
+    (["export", "--format", "xlsx", "out"], "'xlsx' is not one of 'csv', 'parquet', 'json'"),
+])
+def test_a_mistyped_format_is_a_usage_error(args: list[str], message: str,
+                                              tmp_path: Path) -> None:
+    """The choices are checked before the database is opened: exit 2 and one line."""
+    result = runner.invoke(app, [*args, "--db", f"sqlite:///{tmp_path / 'none.db'}"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_settings_refuse_what_the_cli_refuses() -> None:
     from vanban.settings import ExtractSettings, ImportSettings
 

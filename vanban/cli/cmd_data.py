@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,31 @@ import typer
 
 from vanban.cli.root import DbOption, app, err
 
-FormatOption = Annotated[str, typer.Option("--format", help="table, csv or json")]
+
+class TableFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+class CompareFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    HTML = "html"
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    PARQUET = "parquet"
+    JSON = "json"
+
+
+class FailOn(StrEnum):
+    INCONSISTENT = "inconsistent"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", help="table, csv or json")]
 RawOption = Annotated[bool, typer.Option(
     "--raw", help="CSV for machines: keep cells that start with = + - @ as written "
                   "(by default they get a leading ' so spreadsheets do not run them)")]
@@ -64,7 +89,8 @@ def compare(
     indicator: Annotated[str | None, typer.Option(help="indicator code (all when omitted)")] = None,
     province: Annotated[str | None, typer.Option(help="only this province")] = None,
     year: Annotated[int | None, typer.Option(help="only targets due this year")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, json or html")] = "table",
+    fmt: Annotated[CompareFormat, typer.Option("--format", help="table, csv, json or html")
+                   ] = CompareFormat.TABLE,
     out: Annotated[Path | None, typer.Option("--out", help="write here instead of stdout")
                    ] = None,
     raw: RawOption = False,
@@ -73,8 +99,6 @@ def compare(
     """Targets of one indicator (or all) across provinces, issuers and years."""
     from load.queries import compare_targets
 
-    if fmt not in ("table", "csv", "json", "html"):
-        raise typer.BadParameter("--format must be table, csv, json or html")
     _check_indicator(indicator)
     engine = _engine(db)
     if fmt == "html":
@@ -96,17 +120,15 @@ def compare(
 
 @app.command()
 def audit(
-    fmt: FormatOption = "table",
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="inconsistent: exit 1 when "
-                                                "any citation is inconsistent")] = None,
+    fmt: FormatOption = TableFormat.TABLE,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="inconsistent: exit 1 "
+                                                   "when any citation is inconsistent")] = None,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Audit the citations: unresolved, inconsistent, amended, most cited."""
     from load.audit import audit_citations
 
-    if fail_on not in (None, "inconsistent"):
-        raise typer.BadParameter("--fail-on takes: inconsistent")
     report = audit_citations(_engine(db))
     cols = ["citing", "doc_type", "cited_number", "cited_date", "issuer", "role",
             "audit_status"]
@@ -138,7 +160,8 @@ def audit(
 def export(
     out: Annotated[Path, typer.Argument(help="a folder (every view) or a file (one --view)")],
     view: Annotated[str | None, typer.Option(help="one view; all views when omitted")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json")] = "csv",
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet or json")
+                   ] = ExportFormat.CSV,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -147,8 +170,6 @@ def export(
     from load.views import VIEW_NAMES
     from vanban.exports import write_frame
 
-    if fmt not in ("csv", "parquet", "json"):
-        raise typer.BadParameter("--format must be csv, parquet or json")
     engine = _engine(db)
     public = [v for v in VIEW_NAMES if v != "citation_status"]
     if view and view not in public:
