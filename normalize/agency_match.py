@@ -102,6 +102,7 @@ class _RuleKeys(NamedTuple):
     genitives: frozenset[str]
     typos: dict[str, tuple[str, ...]]
     links: _Keys
+    fields: _Keys
 
 
 class _Found(NamedTuple):
@@ -120,6 +121,7 @@ def _rule_keys() -> _RuleKeys:
         genitives=frozenset(k for g in rules.genitives for k in key_of(g)),
         typos={key_of(w)[0]: key_of(r) for w, r in rules.head_typos},
         links=frozenset(key_of(link) for link in rules.links),
+        fields=frozenset(key_of(f) for f in rules.name_fields),
     )
 
 
@@ -283,7 +285,10 @@ class _Scanner:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if _is_separator(token) and not self._joins_gap(token):
+            if token.text == "," and (end := self._name_goes_on(i)):
+                self.gap.extend(range(i, end))  # "Trung tâm Văn hóa, Thể thao và …": one name
+                i = end
+            elif _is_separator(token) and not self._joins_gap(token):
                 self._flush()
                 self.attached = False
                 i += 1
@@ -354,6 +359,13 @@ class _Scanner:
         rest = self.chunk.tokens[found.end :] if found else ()
         return found if found and all(t.kind != "word" for t in rest) else None
 
+    def _name_goes_on(self, comma: int) -> int | None:
+        """End of the rest of an unknown name after a comma inside it, if the comma is one."""
+        if not self.gap or self.gap_attached:
+            return None
+        keys = tuple(k for j in self.gap for k in self.chunk.tokens[j].keys)
+        return comma_continuation(self.chunk, comma) if _looks_like_agency(keys) else None
+
     def _joins_gap(self, token: Token) -> bool:
         """Whether a "và" continues an unknown fragment that looks like an agency's name."""
         if token.keys != (_k("và"),) or not self.gap or self.gap_attached:
@@ -391,6 +403,80 @@ class _Scanner:
         hit = _fragment_hit(self.chunk, gap[0], gap[-1] + 1)
         if hit is not None:
             self.hits.append(hit)
+
+
+# --- a comma inside a name -------------------------------------------------------------------
+
+# a name's part after a comma is short, in syllables: a lower-case one ("công nghiệp tỉnh")
+# longer than this is a clause; a part of fields may end with its place ("… huyện Nam Đàn")
+_PART_MAX_WORDS, _FIELDS_MAX_WORDS = 6, 12
+_PLURALS = ("các", "những", "mọi")  # "…, các xã, phường": a new group, never a name's part
+
+
+def comma_continuation(chunk: _Chunk, comma: int, *, in_sentence: bool = False) -> int | None:
+    """End of the parts of one name after the comma at token `comma`, or None when the
+    comma separates agencies. A part goes on with the name when it is no agency on its own:
+    it starts lower-case ("dân dụng, công nghiệp tỉnh"), or every piece of it joined by "và"
+    starts with a field of work ("Văn hóa, Thể thao và Truyền thanh huyện Nam Đàn"); and it
+    names no registry agency, head word, title or verb ("Sở Y tế, Sở Nội vụ" is a list).
+    In a sentence the name ends before the verb of the task ("… Truyền thanh huyện chủ trì")."""
+    tokens, end, i = chunk.tokens, None, comma
+    while i < len(tokens) and tokens[i].text == ",":
+        stop = next(
+            (
+                j
+                for j in range(i + 1, len(tokens))
+                if _is_list_break(tokens[j]) or (in_sentence and _verb_at(chunk, j))
+            ),
+            len(tokens),
+        )
+        if not _is_name_part(chunk, [j for j in range(i + 1, stop) if tokens[j].kind == "word"]):
+            break
+        end, i = stop, stop
+    return end
+
+
+def _verb_at(chunk: _Chunk, j: int) -> bool:
+    keys = tuple(k for t in chunk.tokens[j : j + 3] for k in t.keys)
+    return any(keys[: len(p)] == p for p in _rule_keys().predicates)
+
+
+def _is_list_break(token: Token) -> bool:
+    return token.kind == "sep" or token.text == "."
+
+
+def _is_name_part(chunk: _Chunk, words: list[int]) -> bool:
+    tokens, rules = chunk.tokens, _rule_keys()
+    size = len([j for j in words if tokens[j].keys != (_k("và"),)])
+    if not words or size > _FIELDS_MAX_WORDS:
+        return False
+    keys = tuple(k for j in words for k in tokens[j].keys)
+    if keys[:1] in {(_k(p),) for p in _PLURALS} or keys[:1] == (_k("và"),):
+        return False
+    shapes = (rules.predicates, rules.links, rules.heads)
+    if any(keys[s : s + len(w)] == w for ws in shapes for w in ws for s in range(len(keys))):
+        return False
+    if any(_match_at(chunk, j) or _title_end(chunk, j) for j in words):
+        return False
+    if not tokens[words[0]].text[:1].isupper():
+        return size <= _PART_MAX_WORDS and not tokens[words[0]].text[:1].isdigit()
+    return all(_starts_with_field(piece) for piece in _pieces(chunk, words))
+
+
+def _pieces(chunk: _Chunk, words: list[int]) -> list[tuple[str, ...]]:
+    """The keys of a part's pieces joined by "và" ("Thể thao" and "Truyền thanh huyện X")."""
+    pieces: list[tuple[str, ...]] = [()]
+    for j in words:
+        keys = chunk.tokens[j].keys
+        if keys == (_k("và"),):
+            pieces.append(())
+        else:
+            pieces[-1] += keys
+    return pieces
+
+
+def _starts_with_field(keys: tuple[str, ...]) -> bool:
+    return any(keys[: len(f)] == f for f in _rule_keys().fields)
 
 
 def _fragment_hit(chunk: _Chunk, start: int, end: int) -> Hit | None:

@@ -19,6 +19,7 @@ from normalize.agency_match import (
     _rule_keys,
     _span_text,
     _with_province_slots,
+    comma_continuation,
 )
 from normalize.nlp import Token
 from normalize.registry import AgencyEntry, agency_by_name
@@ -51,11 +52,14 @@ def _unregistered_end(chunk: _Chunk, i: int) -> int | None:
     head = max((len(h) for h in _rule_keys().heads if keys[: len(h)] == h), default=0)
     if not head:
         return None
-    predicates, end, words = _rule_keys().predicates, i + 1, 1
-    for j in range(i + 1, len(tokens)):
+    predicates, end, words, j = _rule_keys().predicates, i + 1, 1, i
+    while (j := j + 1) < len(tokens):
         token = tokens[j]
         if _is_dash_in_name(tokens, j):  # "Giáo dục nghề nghiệp - Giáo dục thường xuyên"
             continue
+        if token.text == "," and (goes_on := comma_continuation(chunk, j, in_sentence=True)):
+            end = j = goes_on  # "Trung tâm Văn hóa, Thể thao và Truyền thanh": one name
+            break
         if _is_separator(token) or token.kind != "word" or words >= _RUN_MAX_WORDS:
             break
         rest = tuple(k for t in tokens[j : j + 3] for k in t.keys)

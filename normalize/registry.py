@@ -52,6 +52,7 @@ class AgencyRules:
     links: tuple[str, ...]
     titles: tuple[str, ...] = ()
     central_heads: tuple[str, ...] = ()
+    name_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def agency_rules() -> AgencyRules:
         links=words("links"),
         titles=words("titles"),
         central_heads=words("central_heads"),
+        name_fields=words("name_fields"),
     )
 
 
