@@ -128,6 +128,16 @@ def test_registry_every_row_has_a_source() -> None:
     assert all(s.source.strip() for s in registry.successors())
 
 
+def test_registry_facts_carry_no_unchecked_mark() -> None:
+    """A fact is checked (number and date in its source) or says what was not checked; a
+    successor nobody checked is not listed (a dashboard would show it as fact)."""
+    marks = ("to verify", "uncertain")
+    sources = [e.source for e in registry.agencies()]
+    sources += [s.source for s in registry.successors()]
+    sources += [p.source for p in registry.provinces()]
+    assert [s for s in sources if any(m in s.lower() for m in marks)] == []
+
+
 def test_registry_names_do_not_clash() -> None:
     """No two registry entries share a written form once compared by key."""
     owner: dict[tuple[str, ...], str] = {}
