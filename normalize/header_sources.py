@@ -81,7 +81,7 @@ def is_draft_stamp(text: str) -> bool:
 def opens_with_other_type(text: str) -> bool:
     """'BIÊN BẢN HỌP …', 'PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC': a type outside the
     contract's list, at the start of its line."""
-    return any(m.start == 0 for m in _terms().other_types.find(text))
+    return _terms().other_types.opens(text) is not None
 
 
 def opens_title(opener: str) -> bool:
@@ -100,7 +100,7 @@ def words_not_abbreviations(text: str) -> str:
 
 def signature_date(text: str) -> dt.date | None:
     """The date of an e-signature note's time line ('Thời gian ký: 13/11/2025 15:53:50')."""
-    if not any(m.start == 0 for m in _terms().time_labels.find(text)):
+    if _terms().time_labels.opens(text) is None:
         return None
     m = _SIGNED_AT.search(text)
     if m is None:

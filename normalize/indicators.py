@@ -7,11 +7,11 @@ meaning-bearing words, not by the sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from normalize.datafiles import data_file
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key
 from schemas.codes import Area
 
@@ -23,30 +23,24 @@ class Indicator:
     source: str
     area: Area | None
     phrasings: tuple[tuple[str, ...], ...]  # each a tuple of fold_key'd words, all required
+    words: PhraseSet[str]  # every word of the phrasings: a clause is searched once
 
 
-@cache
-def _word_pattern(words: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\S)" + re.escape(words) + r"(?!\S)")
-
-
-def _contains(key: str, words: str) -> bool:
-    return words in key and _word_pattern(words).search(key) is not None
+def _indicator(row: dict) -> Indicator:
+    phrasings = tuple(tuple(fold_key(w) for w in p) for p in row["phrasings"])
+    return Indicator(
+        code=row["code"],
+        label=row["label"],
+        source=row["source"],
+        area=Area(row["area"]) if row.get("area") else None,
+        phrasings=phrasings,
+        words=PhraseSet.of(dict.fromkeys(w for p in phrasings for w in p)),
+    )
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    rows = data_file("indicators.yaml")["indicators"]
-    return tuple(
-        Indicator(
-            code=row["code"],
-            label=row["label"],
-            source=row["source"],
-            area=Area(row["area"]) if row.get("area") else None,
-            phrasings=tuple(tuple(fold_key(w) for w in p) for p in row["phrasings"]),
-        )
-        for row in rows
-    )
+    return tuple(_indicator(row) for row in data_file("indicators.yaml")["indicators"])
 
 
 @lru_cache(maxsize=4096)
@@ -59,8 +53,9 @@ def indicator_of(text: str) -> str | None:
     key = fold_key(text)
     best: tuple[int, str] | None = None
     for indicator in indicators():
+        found = {m.key for m in indicator.words.find(key, folded=True)}
         for words in indicator.phrasings:
-            if all(_contains(key, w) for w in words):
+            if all(w in found for w in words):
                 weight = sum(len(w) for w in words)
                 if best is None or weight > best[0]:
                     best = (weight, indicator.code)
