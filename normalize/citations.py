@@ -302,12 +302,10 @@ def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
         issuer, end = written_issuer, end2
     if issuer is None:
         issuer = _issuer_before(text, start) or issuer_of_symbol(symbol)
-    if year is None and date is not None:
-        year = date.year
-    return CitationMatch(
+    found = CitationMatch(
         start=start,
         end=max(end, m.end()),
-        raw=fold_ws(text[start : max(end, m.end())]),
+        raw="",
         doc_type=doc_type,
         number=number,
         serial=serial,
@@ -317,6 +315,7 @@ def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
         date=date,
         attachment=attachment,
     )
+    return _as_written(text, found)
 
 
 def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
@@ -337,14 +336,12 @@ def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
         year = year or num_year
         end = num.end()
     date, end = _date_after(text, end)
-    if year is None and date is not None:
-        year = date.year
     if number is None and date is None and year is None:
         return None
-    return CitationMatch(
+    found = CitationMatch(
         start=m.start(),
         end=end,
-        raw=fold_ws(text[m.start() : end]),
+        raw="",
         doc_type=doc_type,
         number=number,
         serial=serial,
@@ -354,6 +351,14 @@ def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
         date=date,
         title=title,
     )
+    return _as_written(text, found)
+
+
+def _as_written(text: str, found: CitationMatch) -> CitationMatch:
+    """`found` with its text as written between its ends, and its date's year when its
+    number gave none ("Luật Đất đai ngày 18/01/2024" is the law of 2024)."""
+    year = found.date.year if found.year is None and found.date is not None else found.year
+    return replace(found, raw=fold_ws(text[found.start : found.end]), year=year)
 
 
 def _link_amendments(text: str, found: list[CitationMatch]) -> list[CitationMatch]:

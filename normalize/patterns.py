@@ -11,6 +11,9 @@ that uses them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from normalize.text import nfc
 
 # -- pieces -----------------------------------------------------------------------------
 
@@ -39,6 +42,21 @@ PLACE = r"[^\W\d_][^,;:()]"
 """A place name's first letter, then what may follow it before a comma ends it."""
 DAY_OR_MONTH = r"(?:ngày|tháng)"
 DATE_WORD = r"(?:ngày|tháng|năm)"
+
+
+
+def phrase_alternatives(phrases: Iterable[str]) -> str:
+    """Phrases matched as written (not on fold_key) as one alternation: longest first, so
+    that "phối hợp với" is taken before "phối hợp"; a space between words stands for any
+    run of white space, as line breaks and doubled spaces leave it."""
+    ordered = sorted((nfc(p) for p in phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def whole_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The phrases, each as whole words, in any case: "chủ trì" but not "chủ trìu"."""
+    return re.compile(rf"(?<!\w)(?:{phrase_alternatives(phrases)})(?!\w)", re.IGNORECASE)
+
 
 # -- readers: where a line starts a new item -----------------------------------------------
 

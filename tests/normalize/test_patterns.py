@@ -141,3 +141,23 @@ def test_date_and_number_pattern_table(name: str, text: str, expected: str | Non
 )
 def test_glued_date_words_come_apart(word: str, split: str) -> None:
     assert p.OCR_GLUED_DATE_WORD.sub(" ", word) == split
+
+
+@pytest.mark.parametrize(
+    ("phrases", "text", "found"),
+    [
+        # the longest phrase is taken where a shorter one opens it
+        (["phối hợp", "phối hợp với"], "Sở Nội vụ phối hợp với Sở Tư pháp", "phối hợp với"),
+        (["phối hợp với", "phối hợp"], "Sở Nội vụ phối hợp với Sở Tư pháp", "phối hợp với"),
+        # any case, any run of white space between words (a wrapped PDF line)
+        (["chủ trì"], "Sở Tài chính CHỦ TRÌ, phối hợp", "CHỦ TRÌ"),
+        (["được xét tặng"], "sẽ được  xét\ntặng Bằng khen", "được  xét\ntặng"),
+        # whole words only; regex characters in a phrase are taken as written
+        (["chủ trì"], "chủ trìu mến", None),
+        (["Sở KH&ĐT (cũ)"], "giao Sở KH&ĐT (cũ) thực hiện", "Sở KH&ĐT (cũ)"),
+    ],
+    ids=str,
+)
+def test_whole_phrases(phrases: list[str], text: str, found: str | None) -> None:
+    match = p.whole_phrases(phrases).search(text)
+    assert (match.group(0) if match else None) == found
