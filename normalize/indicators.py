@@ -23,24 +23,27 @@ class Indicator:
     source: str
     area: Area | None
     phrasings: tuple[tuple[str, ...], ...]  # each a tuple of fold_key'd words, all required
-    words: PhraseSet[str]  # every word of the phrasings: a clause is searched once
-
-
-def _indicator(row: dict) -> Indicator:
-    phrasings = tuple(tuple(fold_key(w) for w in p) for p in row["phrasings"])
-    return Indicator(
-        code=row["code"],
-        label=row["label"],
-        source=row["source"],
-        area=Area(row["area"]) if row.get("area") else None,
-        phrasings=phrasings,
-        words=PhraseSet.of(dict.fromkeys(w for p in phrasings for w in p)),
-    )
 
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    return tuple(_indicator(row) for row in data_file("indicators.yaml")["indicators"])
+    rows = data_file("indicators.yaml")["indicators"]
+    return tuple(
+        Indicator(
+            code=row["code"],
+            label=row["label"],
+            source=row["source"],
+            area=Area(row["area"]) if row.get("area") else None,
+            phrasings=tuple(tuple(fold_key(w) for w in p) for p in row["phrasings"]),
+        )
+        for row in rows
+    )
+
+
+@cache
+def _words() -> PhraseSet[str]:
+    """Every word of every phrasing, to be looked for once per clause."""
+    return PhraseSet.of(dict.fromkeys(w for i in indicators() for p in i.phrasings for w in p))
 
 
 @lru_cache(maxsize=4096)
@@ -51,14 +54,23 @@ def indicator_of(text: str) -> str | None:
     'online_payment'
     """
     key = fold_key(text)
+    # substrings first, in C: most phrasings miss a word outright, and only a clause
+    # with candidates is matched on whole words
+    candidates = [
+        (indicator.code, words)
+        for indicator in indicators()
+        for words in indicator.phrasings
+        if all(w in key for w in words)
+    ]
+    if not candidates:
+        return None
+    found = {m.key for m in _words().find(key, folded=True)}
     best: tuple[int, str] | None = None
-    for indicator in indicators():
-        found = {m.key for m in indicator.words.find(key, folded=True)}
-        for words in indicator.phrasings:
-            if all(w in found for w in words):
-                weight = sum(len(w) for w in words)
-                if best is None or weight > best[0]:
-                    best = (weight, indicator.code)
+    for code, words in candidates:
+        if all(w in found for w in words):
+            weight = sum(len(w) for w in words)
+            if best is None or weight > best[0]:
+                best = (weight, code)
     return best[1] if best else None
 
 
