@@ -44,19 +44,26 @@ def main() -> None:
     from extract.parsers.appendix.columns import column_role
     from normalize import patterns
     from normalize.areas import area_of
-    from normalize.header_terms import is_motto
+    from normalize.header_terms import is_motto, preamble_opener, starts_with_body_head
+    from normalize.indicators import indicator_of
+    from normalize.section_kinds import section_kind_of
 
     lines = _lines()
     area_of("thể chế"), column_role("Chủ trì"), is_motto("Độc lập")  # build the sets
+    indicator_of("Tỷ lệ"), preamble_opener("Căn cứ"), section_kind_of("MỤC TIÊU")
     print(f"{len(lines)} seed lines x {REPEAT}")
     for label, call in [
         ("area_of (PhraseSet.find)", area_of.__wrapped__),
         ("column_role (PhraseSet.find)", column_role),
         ("is_motto (PhraseSet.contains)", is_motto),
+        ("indicator_of (PhraseSet.find)", indicator_of.__wrapped__),
+        ("preamble_opener (PhraseSet.opens)", preamble_opener),
+        ("starts_with_body_head (opens)", starts_with_body_head),
+        ("section_kind_of (PhraseSet.opens)", section_kind_of.__wrapped__),
         ("TEXT_LINE_ITEM.match", patterns.TEXT_LINE_ITEM.match),
         ("BODY_NUMBER.match", patterns.BODY_NUMBER.match),
     ]:
-        print(f"  {label:32} {_rate(lines, call):>12,.0f} lines/s")
+        print(f"  {label:36} {_rate(lines, call):>12,.0f} lines/s")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from functools import cache
 from normalize.agencies import merge_refs, text_hit_ref
 from normalize.agency_text import TextHit, text_hits
 from normalize.datafiles import data_file
+from normalize.patterns import whole_phrases
 from normalize.text import nfc
 from schemas.record import AgencyRef
 
@@ -33,9 +34,7 @@ class Assignment:
 
 @cache
 def _words(group: str) -> re.Pattern[str]:
-    words = sorted(data_file("assignment_words.yaml")[group]["words"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(nfc(w)).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return whole_phrases(data_file("assignment_words.yaml")[group]["words"])
 
 
 def _chain_back(text: str, hits: list[TextHit], end: int) -> list[TextHit]:

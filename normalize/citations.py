@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from normalize.abbreviations import expand_abbreviations
 from normalize.datafiles import data_file
@@ -274,18 +275,28 @@ def _list_context(text: str, start: int) -> tuple[DocType | None, str | None]:
     return doc_type_of(head.group("word")), issuer
 
 
-def _number_fields(m: re.Match[str]) -> tuple[str, str, int | None, str]:
+class _Number(NamedTuple):
+    """A cited number and its parts: "76/2021/NQ-CP" → serial "76", year 2021, "NQ-CP"."""
+
+    number: str | None
+    serial: str | None
+    year: int | None
+    symbol: str | None
+
+
+def _number_fields(m: re.Match[str]) -> _Number:
     if m.group("serial"):
         symbol = m.group("symbol").replace(" ", "")
         year = int(m.group("year")) if m.group("year") else None
-        return m.group(0).replace(" ", ""), clean_serial(m.group("serial")), year, symbol
+        return _Number(m.group(0).replace(" ", ""), clean_serial(m.group("serial")), year, symbol)
     symbol = m.group("psymbol").replace(" ", "")
     number = f"{m.group('pserial')}-{symbol}"
-    return number, clean_serial(m.group("pserial")), None, symbol
+    return _Number(number, clean_serial(m.group("pserial")), None, symbol)
 
 
 def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
-    number, serial, year, symbol = _number_fields(m)
+    cited = _number_fields(m)
+    symbol = cited.symbol
     doc_type, start, attachment = _context_type(text, m.start())
     issuer: str | None = None
     if doc_type is None:
@@ -302,21 +313,8 @@ def _number_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
         issuer, end = written_issuer, end2
     if issuer is None:
         issuer = _issuer_before(text, start) or issuer_of_symbol(symbol)
-    if year is None and date is not None:
-        year = date.year
-    return CitationMatch(
-        start=start,
-        end=max(end, m.end()),
-        raw=fold_ws(text[start : max(end, m.end())]),
-        doc_type=doc_type,
-        number=number,
-        serial=serial,
-        year=year,
-        symbol=symbol,
-        issuer=issuer,
-        date=date,
-        attachment=attachment,
-    )
+    found = _as_written(text, start, max(end, m.end()), doc_type, cited, issuer, date)
+    return replace(found, attachment=attachment)
 
 
 def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
@@ -325,34 +323,43 @@ def _law_citation(text: str, m: re.Match[str]) -> CitationMatch | None:
         return None
     if m.group("year") and _NOT_IN_LAW_NAME.search(title):
         return None  # "Luật X được triển khai trong năm 2025": the year is not the law's
-    doc_type = doc_type_of(m.group("word"))
     end = m.end()
-    year = int(m.group("year")) if m.group("year") else None
-    number = serial = symbol = None
-    issuer = _law_issuer()
-    date = None
+    cited = _Number(None, None, int(m.group("year")) if m.group("year") else None, None)
     num = _NUMBER.match(text, end)
     if num is not None:
-        number, serial, num_year, symbol = _number_fields(num)
-        year = year or num_year
+        numbered = _number_fields(num)
+        cited = numbered._replace(year=cited.year or numbered.year)
         end = num.end()
     date, end = _date_after(text, end)
-    if year is None and date is not None:
-        year = date.year
-    if number is None and date is None and year is None:
+    if cited.number is None and date is None and cited.year is None:
         return None
+    doc_type = doc_type_of(m.group("word"))
+    found = _as_written(text, m.start(), end, doc_type, cited, _law_issuer(), date)
+    return replace(found, title=title)
+
+
+def _as_written(
+    text: str,
+    start: int,
+    end: int,
+    doc_type: DocType | None,
+    cited: _Number,
+    issuer: str | None,
+    date: PartialDate | None,
+) -> CitationMatch:
+    """The citation written at text[start:end]; its date's year when its number gave
+    none ("Luật Đất đai ngày 18/01/2024" is the law of 2024)."""
     return CitationMatch(
-        start=m.start(),
+        start=start,
         end=end,
-        raw=fold_ws(text[m.start() : end]),
+        raw=fold_ws(text[start:end]),
         doc_type=doc_type,
-        number=number,
-        serial=serial,
-        year=year,
-        symbol=symbol,
+        number=cited.number,
+        serial=cited.serial,
+        year=cited.year if cited.year is not None or date is None else date.year,
+        symbol=cited.symbol,
         issuer=issuer,
         date=date,
-        title=title,
     )
 
 

@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from normalize.patterns import DATE_BLANK
+
 # Years outside this range are serials or amounts, not dates of a plan.
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
@@ -24,8 +26,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2099
 _NGAY = r"ng(?:à|a\u0300)y"
 _THANG = r"th(?:á|a\u0301)ng"
 _NAM = r"n(?:ă|a\u0306)m"
-# What a blank left for the signer looks like: spaces, dots, underscores, ellipses.
-_BLANK = r"[\s._…]*"
+_BLANK = DATE_BLANK
 _D = r"(?P<day>[0-9]{1,2})"
 _M = r"(?P<month>[0-9]{1,2})"
 _Y = r"(?P<year>[0-9]{4})"

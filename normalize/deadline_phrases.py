@@ -34,7 +34,7 @@ class Phrases:
     periods: dict[str, Recurrence]  # fold_key of the phrase → its recurrence
     recurring_alone: PhraseSet[str]
     since: tuple[str, ...]
-    onward: tuple[str, ...]
+    onward: PhraseSet[str]
     relative_recurrence: PhraseSet[Recurrence]
 
 
@@ -62,7 +62,7 @@ def phrases() -> Phrases:
         },
         recurring_alone=PhraseSet.of(keys("recurring_alone")),
         since=keys("since"),
-        onward=keys("onward"),
+        onward=PhraseSet.of(keys("onward")),
         relative_recurrence=PhraseSet(
             (r["phrase"], Recurrence(r["recurrence"])) for r in data["relative_recurrence"]
         ),
@@ -188,7 +188,7 @@ def ends_with_since(gap: str) -> bool:
 def starts_onward(after: str) -> bool:
     """Whether the text right after a period says it goes on ("và các năm tiếp theo")."""
     key = _key(fold_ws(after))
-    return any(key == o or key.startswith(o + " ") for o in phrases().onward)
+    return phrases().onward.opens(key, folded=True) is not None
 
 
 def ends_with_before(gap: str) -> bool:

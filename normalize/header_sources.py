@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from normalize.datafiles import data_file
+from normalize.patterns import SIGNATURE_NOTE_DATE
 from normalize.phrases import PhraseSet
 from normalize.text import fold_key, fold_ws, nfc
 
 _MAX_FURNITURE_WORDS = 6  # the longest whole-line furniture ("Theo dõi hiệu lực văn bản")
 _BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2,}")
-_SIGNED_AT = re.compile(
-    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?:\D|$)"
-)
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ def is_draft_stamp(text: str) -> bool:
 def opens_with_other_type(text: str) -> bool:
     """'BIÊN BẢN HỌP …', 'PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC': a type outside the
     contract's list, at the start of its line."""
-    return any(m.start == 0 for m in _terms().other_types.find(text))
+    return _terms().other_types.opens(text) is not None
 
 
 def opens_title(opener: str) -> bool:
@@ -100,9 +98,9 @@ def words_not_abbreviations(text: str) -> str:
 
 def signature_date(text: str) -> dt.date | None:
     """The date of an e-signature note's time line ('Thời gian ký: 13/11/2025 15:53:50')."""
-    if not any(m.start == 0 for m in _terms().time_labels.find(text)):
+    if _terms().time_labels.opens(text) is None:
         return None
-    m = _SIGNED_AT.search(text)
+    m = SIGNATURE_NOTE_DATE.search(text)
     if m is None:
         return None
     try:

@@ -37,14 +37,14 @@ class _Vocab:
     motto: PhraseSet[str]
     signing_prefixes: tuple[str, ...]
     positions: dict[str, str]  # fold_key -> as written
-    official_titles: tuple[str, ...]  # fold keys
-    body_heads: tuple[str, ...]
-    admin_levels: tuple[str, ...]
+    official_titles: PhraseSet[str]
+    body_heads: PhraseSet[str]
+    admin_levels: PhraseSet[str]
     casing: dict[str, str]
-    openers: tuple[str, ...]
-    motto_openers: tuple[str, ...]
-    subject_marks: tuple[str, ...]
-    recipients_openers: tuple[str, ...]
+    openers: PhraseSet[str]
+    motto_openers: PhraseSet[str]
+    subject_marks: PhraseSet[str]
+    recipients_openers: PhraseSet[str]
     signed_markers: tuple[str, ...]
 
 
@@ -52,8 +52,8 @@ class _Vocab:
 def _vocab() -> _Vocab:
     data = data_file("header_terms.yaml")
 
-    def keys(section: str, field: str = "names") -> tuple[str, ...]:
-        return tuple(fold_key(x) for x in data[section][field])
+    def phrases(section: str, field: str = "names") -> PhraseSet[str]:
+        return PhraseSet.of(data[section][field])
 
     casing = {fold_key(n): nfc(n) for n in data["casing"]["names"]}
     positions = {fold_key(n): nfc(n) for n in data["positions"]["names"]}
@@ -61,23 +61,16 @@ def _vocab() -> _Vocab:
         motto=PhraseSet.of(data["motto"]["phrases"]),
         signing_prefixes=tuple(nfc(f) for f in data["signing_prefixes"]["forms"]),
         positions=positions,
-        official_titles=keys("official_titles"),
-        body_heads=keys("body_heads"),
-        admin_levels=keys("admin_levels"),
+        official_titles=phrases("official_titles"),
+        body_heads=phrases("body_heads"),
+        admin_levels=phrases("admin_levels"),
         casing={**casing, **positions},
-        openers=keys("preamble_openers", "phrases"),
-        motto_openers=keys("motto_openers", "phrases"),
-        subject_marks=keys("subject_marks", "phrases"),
-        recipients_openers=keys("recipients_openers", "phrases"),
+        openers=phrases("preamble_openers", "phrases"),
+        motto_openers=phrases("motto_openers", "phrases"),
+        subject_marks=phrases("subject_marks", "phrases"),
+        recipients_openers=phrases("recipients_openers", "phrases"),
         signed_markers=tuple(fold_ws(nfc(x)).lower() for x in data["signed_markers"]["phrases"]),
     )
-
-
-def _starts_with(key: str, prefixes: tuple[str, ...]) -> str | None:
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        if key == prefix or key.startswith(prefix + " "):
-            return prefix
-    return None
 
 
 def is_motto(text: str) -> bool:
@@ -111,11 +104,10 @@ def split_trailing_position(text: str) -> tuple[str, str | None]:
 def strip_official_title(text: str) -> str | None:
     """The body an authority line names without its head's title, or None when the
     line does not open with a title: "CHÁNH VĂN PHÒNG ỦY BAN …" → "VĂN PHÒNG ỦY BAN …"."""
-    key = fold_key(text)
-    title = _starts_with(key, _vocab().official_titles)
+    title = _vocab().official_titles.opens(text)
     if title is None:
         return None
-    n_words = len(title.split())
+    n_words = title.words
     rest = _WORD.findall(text)
     if len(rest) <= n_words:
         return None
@@ -126,12 +118,12 @@ def strip_official_title(text: str) -> str | None:
 
 def starts_with_body_head(text: str) -> bool:
     """'SỞ NỘI VỤ', 'VĂN PHÒNG …', 'ĐẢNG ỦY …': the name of a body."""
-    return _starts_with(fold_key(text), _vocab().body_heads) is not None
+    return _vocab().body_heads.opens(text) is not None
 
 
 def starts_with_admin_level(text: str) -> bool:
     """'TỈNH NGHỆ AN', 'THÀNH PHỐ HÀ NỘI': the tail of the body name above it."""
-    return _starts_with(fold_key(text), _vocab().admin_levels) is not None
+    return _vocab().admin_levels.opens(text) is not None
 
 
 def preamble_opener(text: str) -> str | None:
@@ -139,19 +131,18 @@ def preamble_opener(text: str) -> str | None:
     A list item ("- Thực hiện …") is a task, not a preamble: None."""
     if not text.lstrip()[:1].isalpha():
         return None
-    return _starts_with(fold_key(text[:60]), _vocab().openers)
+    opener = _vocab().openers.opens(text[:60])
+    return opener.key if opener else None
 
 
 def opens_motto(text: str) -> bool:
     """Whether a line opens like the motto's second line ("Độc lập - Tự do …")."""
-    key = fold_key(text)
-    return any(key.startswith(opener) for opener in _vocab().motto_openers)
+    return _vocab().motto_openers.opens(text) is not None
 
 
 def opens_recipients(text: str) -> bool:
     """Whether a line opens the recipients block ("Nơi nhận:")."""
-    key = fold_key(text)
-    return any(key.startswith(opener) for opener in _vocab().recipients_openers)
+    return _vocab().recipients_openers.opens(text) is not None
 
 
 def after_subject_mark(text: str) -> str | None:
@@ -162,8 +153,9 @@ def after_subject_mark(text: str) -> str | None:
     'triển khai Kế hoạch CCHC'
     """
     key = fold_key(text)
-    if not any(key.startswith(mark + " ") for mark in _vocab().subject_marks):
-        return None
+    mark = _vocab().subject_marks.opens(key, folded=True)
+    if mark is None or mark.key == key:
+        return None  # a mark alone on its line ("V/v:") gives no subject
     return text.split(" ", 1)[1] if " " in text else ""
 
 

@@ -7,11 +7,11 @@ meaning-bearing words, not by the sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from normalize.datafiles import data_file
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key
 from schemas.codes import Area
 
@@ -23,15 +23,6 @@ class Indicator:
     source: str
     area: Area | None
     phrasings: tuple[tuple[str, ...], ...]  # each a tuple of fold_key'd words, all required
-
-
-@cache
-def _word_pattern(words: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\S)" + re.escape(words) + r"(?!\S)")
-
-
-def _contains(key: str, words: str) -> bool:
-    return words in key and _word_pattern(words).search(key) is not None
 
 
 @cache
@@ -49,6 +40,12 @@ def indicators() -> tuple[Indicator, ...]:
     )
 
 
+@cache
+def _words() -> PhraseSet[str]:
+    """Every word of every phrasing, to be looked for once per clause."""
+    return PhraseSet.of(dict.fromkeys(w for i in indicators() for p in i.phrasings for w in p))
+
+
 @lru_cache(maxsize=4096)
 def indicator_of(text: str) -> str | None:
     """The code of the indicator a clause speaks of, or None.
@@ -57,13 +54,23 @@ def indicator_of(text: str) -> str | None:
     'online_payment'
     """
     key = fold_key(text)
+    # substrings first, in C: most phrasings miss a word outright, and only a clause
+    # with candidates is matched on whole words
+    candidates = [
+        (indicator.code, words)
+        for indicator in indicators()
+        for words in indicator.phrasings
+        if all(w in key for w in words)
+    ]
+    if not candidates:
+        return None
+    found = {m.key for m in _words().find(key, folded=True)}
     best: tuple[int, str] | None = None
-    for indicator in indicators():
-        for words in indicator.phrasings:
-            if all(_contains(key, w) for w in words):
-                weight = sum(len(w) for w in words)
-                if best is None or weight > best[0]:
-                    best = (weight, indicator.code)
+    for code, words in candidates:
+        if all(w in found for w in words):
+            weight = sum(len(w) for w in words)
+            if best is None or weight > best[0]:
+                best = (weight, code)
     return best[1] if best else None
 
 

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalize.datafiles import data_file
+from normalize.patterns import OCR_GLUED_DATE_WORD, OCR_YEAR
 from normalize.registry import agencies, provinces
 from normalize.text import fold_ws, nfc
 
@@ -33,7 +34,6 @@ LINE_MARKED = 60.0  # ... and with them (OCR often loses several marks on one li
 SHORT_PLAIN = 100.0  # an entry of fewer than 8 letters must match exactly, marks aside
 PHRASE_MIN_WORDS = 3  # fixed phrases found inside a line are at least this long
 PLACE_PLAIN = 80.0  # a province name in its slot, tone marks aside
-_YEAR = re.compile(r"(?:19|20)\d\d\b")
 _EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
 
 
@@ -255,7 +255,7 @@ def _before_figure(words: Sequence[str], i: int, index: int) -> bool:
     figure, a blank or the next date word; "năm" before the year."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if index == 2:
-        return _YEAR.match(nxt) is not None
+        return OCR_YEAR.match(nxt) is not None
     return bool(_FILLED.match(nxt) or _LOOKALIKE_FIGURE.match(nxt)) or _is_date_word(
         nxt, index + 1
     )
@@ -279,7 +279,7 @@ def _figures(words: list[str], found: Sequence[tuple[int, int]]) -> None:
 def _dates(words: list[str]) -> None:
     """"ngày … tháng … năm YYYY": a line with a year and at least two of the three
     words, each where its slot is."""
-    if not _YEAR.search(" ".join(words)):
+    if not OCR_YEAR.search(" ".join(words)):
         return
     found = [
         (i, k)
@@ -314,14 +314,12 @@ def _number_label(words: list[str]) -> None:
 # Letters OCR puts for Vietnamese ones: the Icelandic eth for "Đ" (no Vietnamese word
 # has it), and the eth read twice over one "Đ" ("QĐÐ-UBND").
 _GLYPHS = (("ĐÐ", "Đ"), ("Ð", "Đ"), ("ð", "đ"))
-# A date word glued to the figure before or after it ("ngày46tháng", "01năm").
-_GLUED = re.compile(r"(?<=\d)(?=(?:ngày|tháng|năm)\b)|(?<=ngày)(?=\d)|(?<=tháng)(?=\d)", re.I)
 
 
 def _letters(word: str) -> str:
     for wrong, right in _GLYPHS:
         word = word.replace(wrong, right)
-    return _GLUED.sub(" ", word)
+    return OCR_GLUED_DATE_WORD.sub(" ", word)
 
 
 def repair_ocr_words(words: Sequence[str]) -> list[str]:

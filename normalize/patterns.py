@@ -1,4 +1,5 @@
-"""The grammar of list labels, Roman numerals and item numbers, in one place.
+"""The grammar of list labels, Roman numerals, item numbers and the figures of dates and
+document numbers, in one place.
 
 Readers, parsers and normalizers all recognise the same marks ("II.", "1.2.", "a)", "-"),
 but each asks a different question of them, so each keeps its own compiled pattern here,
@@ -10,6 +11,9 @@ that uses them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from normalize.text import nfc
 
 # -- pieces -----------------------------------------------------------------------------
 
@@ -30,6 +34,29 @@ BULLETS_ROUND = BULLETS + "·▪◦●"
 """The same, plus the round and square bullets Word's symbol lists produce."""
 DIVISION_WORDS = r"(?:Điều|Chương|Mục|Phần)"
 """Điều 2, Chương III: the named divisions of a document."""
+YEAR = r"(?:19|20)\d\d"
+"""A year a plan names (1900–2099); other four-figure runs are serials or amounts."""
+DATE_BLANK = r"[\s._…]*"
+"""A blank left for the signer ("ngày …… tháng 3"): spaces, dots, underscores, ellipses."""
+PLACE = r"[^\W\d_][^,;:()]"
+"""A place name's first letter, then what may follow it before a comma ends it."""
+DAY_OR_MONTH = r"(?:ngày|tháng)"
+DATE_WORD = r"(?:ngày|tháng|năm)"
+
+
+
+def phrase_alternatives(phrases: Iterable[str]) -> str:
+    """Phrases matched as written (not on fold_key) as one alternation: longest first, so
+    that "phối hợp với" is taken before "phối hợp"; a space between words stands for any
+    run of white space, as line breaks and doubled spaces leave it."""
+    ordered = sorted((nfc(p) for p in phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def whole_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The phrases, each as whole words, in any case: "chủ trì" but not "chủ trìu"."""
+    return re.compile(rf"(?<!\w)(?:{phrase_alternatives(phrases)})(?!\w)", re.IGNORECASE)
+
 
 # -- readers: where a line starts a new item -----------------------------------------------
 
@@ -123,3 +150,38 @@ DEADLINE_BULLETS = re.compile(r"^\s*(?:[-+•*·–—]\s*)+")
 AGENCY_LIST_DASH = re.compile(rf"(?:^|(?<=[.:]))\s*[{BULLETS}]\s+")
 AGENCY_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+(?=\D)")
 HEADER_ROMAN_WORD = re.compile(rf"^{ROMAN_CLASS}{{2,}}$")
+
+# -- headers: the number line and the place-date line, as sources break them ------------------
+
+# "Gia Lai, ngày" / "18 tháng 7 năm 2025": where a broken date opens, rests and ends
+HEADER_DATE_OPEN = re.compile(rf"^(?:{PLACE}{{0,40}}?\s*,\s*)?ngày\b", re.IGNORECASE)
+HEADER_DATE_REST = re.compile(r"^(?:[\d.…_]+\s|tháng\b|năm\b)", re.IGNORECASE)
+HEADER_YEAR_AT_END = re.compile(rf"\bnăm\s+{YEAR}\s*$|\d{{1,2}}/\d{{1,2}}/{YEAR}\s*$", re.I)
+HEADER_PLACE_ALONE = re.compile(r"^[^\W\d_][^,;:()\d]{1,40},$")
+HEADER_DATE_THEN_PLACE = re.compile(
+    rf"^(?P<date>ngày\b.*?\bnăm\s+{YEAR})\s*[,-]\s*(?:tại\s+)?(?P<place>{PLACE}{{1,40}})$",
+    re.IGNORECASE,
+)
+# a day or month as read, and a slot that is only a blank ("ngày ...")
+HEADER_DAY_MONTH = re.compile(
+    rf"\b(?P<word>{DAY_OR_MONTH})\s+(?!(?:tháng|năm)\b)(?P<value>\S+?)(?=\s+(?:tháng|năm)\b)",
+    re.I,
+)
+HEADER_BLANK_SLOT = re.compile(rf"^{DATE_BLANK}$")
+# "Số: 4⁄6 /QĐ-UBND": something that is no serial before the symbol
+HEADER_NUMBER_WITH_JUNK = re.compile(
+    r"^Số\s*[:.]?\s*(?P<junk>[^/\s][^/]{0,10}?)\s*/\s*"
+    r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)\s*$"
+)
+# the e-signature note's time: "Thời gian ký: 13/11/2025 15:53:50"
+SIGNATURE_NOTE_DATE = re.compile(
+    rf"(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>{YEAR})(?:\D|$)"
+)
+
+# -- OCR repair: a year among garbled words, and a date word glued to the figure before or
+# after it ("ngày46tháng", "01năm") ------------------------------------------------------
+
+OCR_YEAR = re.compile(rf"{YEAR}\b")
+OCR_GLUED_DATE_WORD = re.compile(
+    rf"(?<=\d)(?={DATE_WORD}\b)|(?<=ngày)(?=\d)|(?<=tháng)(?=\d)", re.I
+)

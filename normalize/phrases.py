@@ -7,6 +7,8 @@ when several match (earliest, longest …) is the caller's rule, not this module
 
 >>> PhraseSet.of(["thể chế"]).contains("Cải cách THỂ CHẾ.")
 True
+>>> PhraseSet.of(["căn cứ", "căn cứ vào"]).opens("Căn cứ vào Luật …").key
+'căn cứ vào'
 """
 
 from __future__ import annotations
@@ -74,6 +76,17 @@ class PhraseSet(Generic[T]):
             if at >= 0:
                 found.append(PhraseMatch(phrase, value, at))
         return found
+
+    def opens(self, text: str, *, folded: bool = False) -> PhraseMatch[T] | None:
+        """The longest phrase `text` opens with, as whole words (the first given among
+        phrases of one length), or None: "căn cứ" opens "Căn cứ Luật …", not "Căn cứu"."""
+        key = text if folded else fold_key(text)
+        best: PhraseMatch[T] | None = None
+        for phrase, value in self._items:
+            opened = key.startswith(phrase) and key[len(phrase) : len(phrase) + 1] in ("", " ")
+            if opened and (best is None or len(phrase) > len(best.key)):
+                best = PhraseMatch(phrase, value, 0)
+        return best
 
     def contains(self, text: str, *, folded: bool = False) -> bool:
         """Whether any phrase stands in `text` as whole words."""

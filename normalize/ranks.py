@@ -13,6 +13,7 @@ from functools import cache
 
 from normalize.datafiles import data_file
 from normalize.figures import Figure
+from normalize.patterns import phrase_alternatives, whole_phrases
 from normalize.text import nfc
 from schemas.codes import Comparator, Metric
 
@@ -23,8 +24,7 @@ def _data() -> dict:
 
 
 def _alternatives(group: str) -> str:
-    phrases = sorted((nfc(r["phrase"]) for r in _data()[group]), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return phrase_alternatives(r["phrase"] for r in _data()[group])
 
 
 @cache
@@ -39,7 +39,7 @@ def _rank_pattern() -> re.Pattern[str]:
 
 @cache
 def _award_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternatives('award_rules')})(?!\w)", re.IGNORECASE)
+    return whole_phrases(r["phrase"] for r in _data()["award_rules"])
 
 
 def find_ranks(text: str) -> list[Figure]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from normalize.datafiles import data_file
+from normalize.phrases import PhraseSet
 from normalize.text import fold_key
 from schemas.codes import SectionKind
 
@@ -12,17 +13,12 @@ _MAX_HEADING_WORDS = 12  # a longer "heading" is a numbered sentence, not a part
 
 
 @cache
-def _data() -> tuple[tuple[tuple[str, SectionKind], ...], tuple[str, ...]]:
+def _data() -> tuple[PhraseSet[SectionKind], PhraseSet[str]]:
     raw = data_file("section_kinds.yaml")
-    kinds = [
-        (fold_key(p), SectionKind(row["kind"])) for row in raw["kinds"] for p in row["phrases"]
-    ]
-    kinds.sort(key=lambda pair: len(pair[0]), reverse=True)
-    return tuple(kinds), tuple(fold_key(row["phrase"]) for row in raw["ends"])
-
-
-def _starts_with(key: str, phrase: str) -> bool:
-    return key == phrase or key.startswith(phrase + " ")
+    kinds = PhraseSet(
+        (p, SectionKind(row["kind"])) for row in raw["kinds"] for p in row["phrases"]
+    )
+    return kinds, PhraseSet.of(row["phrase"] for row in raw["ends"])
 
 
 @lru_cache(maxsize=4096)
@@ -37,15 +33,12 @@ def section_kind_of(heading: str) -> SectionKind | None:
     key = fold_key(heading)
     if not key or len(key.split()) > _MAX_HEADING_WORDS:
         return None
-    for phrase, kind in _data()[0]:
-        if _starts_with(key, phrase):
-            return kind
-    return None
+    found = _data()[0].opens(key, folded=True)
+    return found.value if found else None
 
 
 @lru_cache(maxsize=4096)
 def is_plan_end(text: str) -> bool:
     """True for the line after which a plan's own text is over: "PHỤ LỤC", "Nơi nhận:",
     "Trên đây là Kế hoạch …". A mention ("(… tại phụ lục kèm theo)") is not."""
-    key = fold_key(text[:80])
-    return any(_starts_with(key, phrase) for phrase in _data()[1])
+    return _data()[1].opens(text[:80]) is not None

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from normalize.datafiles import data_file
 from normalize.phrases import PhraseSet
-from normalize.text import fold_key, nfc
+from normalize.text import nfc
 
 
 @cache
@@ -24,6 +24,11 @@ def _aims() -> PhraseSet[str]:
     return PhraseSet.of(_words("aims"))
 
 
+@cache
+def _lead_ins() -> PhraseSet[str]:
+    return PhraseSet.of(_words("lead_ins"))
+
+
 def names_aim(text: str) -> bool:
     """Whether a sentence aims at a figure ("phấn đấu", "tối thiểu", "không dưới" …)."""
     return _aims().contains(text)
@@ -32,8 +37,7 @@ def names_aim(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def opens_target_lead_in(text: str) -> bool:
     """Whether a list's lead-in opens with a target word ("Phấn đấu đến năm 2030:")."""
-    key = fold_key(text)
-    return any(key.startswith(fold_key(word)) for word in _words("lead_ins"))
+    return _lead_ins().opens(text) is not None
 
 
 @cache

@@ -88,3 +88,76 @@ def test_inline_bullets_split_a_cell() -> None:
     text = "Sở Nội vụ - Sở Tư pháp + Sở Tài chính"
     assert [m.group(0) for m in p.CELL_INLINE_BULLET.finditer(text)] == [" - ", " + "]
     assert [m.group(0).strip() for m in p.AGENCY_LIST_DASH.finditer("UBND tỉnh: - Sở A")] == ["-"]
+
+
+# (pattern, text, what the pattern finds anywhere in the text, or None): the figures of
+# dates and document numbers, as headers from many provinces break and garble them
+_SEARCH_CASES: list[tuple[str, str, str | None]] = [
+    ("HEADER_DATE_OPEN", "Gia Lai, ngày", "Gia Lai, ngày"),
+    ("HEADER_DATE_OPEN", "Thành phố Hồ Chí Minh, ngày 5", "Thành phố Hồ Chí Minh, ngày"),
+    ("HEADER_DATE_OPEN", "ngày 18 tháng 7", "ngày"),
+    ("HEADER_DATE_OPEN", "Số: 12/KH-UBND", None),
+    ("HEADER_DATE_REST", "18 tháng 7 năm 2025", "18 "),
+    ("HEADER_DATE_REST", "…… tháng 3 năm 2026", "…… "),
+    ("HEADER_DATE_REST", "tháng 7 năm 2025", "tháng"),
+    ("HEADER_DATE_REST", "Kế hoạch", None),
+    ("HEADER_YEAR_AT_END", "Quảng Trị, ngày 14 tháng 3 năm 2025", "năm 2025"),
+    ("HEADER_YEAR_AT_END", "Hà Nội, ngày 05/8/2024", "05/8/2024"),
+    ("HEADER_YEAR_AT_END", "năm 2125", None),
+    ("HEADER_YEAR_AT_END", "ngày 14 tháng 3 năm 2025 về việc", None),
+    ("HEADER_PLACE_ALONE", "Bình Thuận,", "Bình Thuận,"),
+    ("HEADER_PLACE_ALONE", "Quận 1,", None),
+    ("HEADER_DATE_THEN_PLACE", _AFTER := "ngày 14 tháng 3 năm 2025, Quảng Trị", _AFTER),
+    ("HEADER_DATE_THEN_PLACE", _AT := "Ngày 2 tháng 1 năm 2024 - tại Cần Thơ", _AT),
+    ("HEADER_DATE_THEN_PLACE", "Đà Nẵng, ngày 2 tháng 1 năm 2024", None),
+    ("HEADER_DAY_MONTH", "Lâm Đồng, ngày 46 tháng 10 năm 2025", "ngày 46"),
+    ("HEADER_DAY_MONTH", "ngày ..... tháng Ÿ năm 2025", "ngày ....."),
+    ("HEADER_DAY_MONTH", "ngày tháng năm 2026", None),
+    ("HEADER_BLANK_SLOT", "…_. ", "…_. "),
+    ("HEADER_BLANK_SLOT", "12", None),
+    ("HEADER_NUMBER_WITH_JUNK", "Số: 4⁄6 /QĐ-UBND", "Số: 4⁄6 /QĐ-UBND"),
+    ("HEADER_NUMBER_WITH_JUNK", "Số: 3 49/C04-P6", "Số: 3 49/C04-P6"),
+    ("HEADER_NUMBER_WITH_JUNK", "Số: 214/KH-UBND ngày 5/3/2025", None),
+    ("SIGNATURE_NOTE_DATE", "Thời gian ký: 13/11/2025 15:53:50", "13/11/2025 "),
+    ("SIGNATURE_NOTE_DATE", "Ngày ký: 02.01.2024", "02.01.2024"),
+    ("SIGNATURE_NOTE_DATE", "Ngày ký: 02/01/1899", None),
+    ("OCR_YEAR", "năm 2O25 hoặc 2025", "2025"),
+    ("OCR_YEAR", "mã 20251", None),
+    ("OCR_GLUED_DATE_WORD", "01năm", ""),
+    ("OCR_GLUED_DATE_WORD", "ngày tháng", None),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), _SEARCH_CASES, ids=str)
+def test_date_and_number_pattern_table(name: str, text: str, expected: str | None) -> None:
+    pattern: re.Pattern[str] = getattr(p, name)
+    match = pattern.search(text)
+    assert (match.group(0) if match else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [("ngày46tháng", "ngày 46 tháng"), ("01năm", "01 năm"), ("THÁNG3", "THÁNG 3")],
+)
+def test_glued_date_words_come_apart(word: str, split: str) -> None:
+    assert p.OCR_GLUED_DATE_WORD.sub(" ", word) == split
+
+
+@pytest.mark.parametrize(
+    ("phrases", "text", "found"),
+    [
+        # the longest phrase is taken where a shorter one opens it
+        (["phối hợp", "phối hợp với"], "Sở Nội vụ phối hợp với Sở Tư pháp", "phối hợp với"),
+        (["phối hợp với", "phối hợp"], "Sở Nội vụ phối hợp với Sở Tư pháp", "phối hợp với"),
+        # any case, any run of white space between words (a wrapped PDF line)
+        (["chủ trì"], "Sở Tài chính CHỦ TRÌ, phối hợp", "CHỦ TRÌ"),
+        (["được xét tặng"], "sẽ được  xét\ntặng Bằng khen", "được  xét\ntặng"),
+        # whole words only; regex characters in a phrase are taken as written
+        (["chủ trì"], "chủ trìu mến", None),
+        (["Sở KH&ĐT (cũ)"], "giao Sở KH&ĐT (cũ) thực hiện", "Sở KH&ĐT (cũ)"),
+    ],
+    ids=str,
+)
+def test_whole_phrases(phrases: list[str], text: str, found: str | None) -> None:
+    match = p.whole_phrases(phrases).search(text)
+    assert (match.group(0) if match else None) == found

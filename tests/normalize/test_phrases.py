@@ -91,3 +91,49 @@ def test_empty_phrases_are_dropped_and_keys_kept_in_order() -> None:
     phrases = PhraseSet.of(["Chủ trì", "", "...", "Phối hợp"])
     assert phrases.keys() == (fold_key("chủ trì"), fold_key("phối hợp"))
     assert len(phrases) == 2
+
+
+_OPENERS = PhraseSet(
+    [
+        ("căn cứ", "basis"),
+        ("thực hiện", "carry_out"),
+        ("tiếp tục thực hiện", "carry_on"),
+        ("căn cứ vào", "basis_long"),
+        ("nơi nhận", "recipients"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "opener"),
+    [
+        # as provinces write the preamble: capitals, colons, old-style tone marks
+        ("Căn cứ Luật Tổ chức chính quyền địa phương", "căn cứ"),
+        ("CĂN CỨ NGHỊ QUYẾT SỐ 76/NQ-CP", "căn cứ"),
+        ("Căn cứ: Quyết định số 1291/QĐ-TTg", "căn cứ"),
+        ("Thực hiện Chỉ thị số 23/CT-TTg", "thực hiện"),
+        ("Tiếp tục thực hiện Kế hoạch số 214/KH-UBND", "tiếp tục thực hiện"),
+        ("Nơi nhận:", "nơi nhận"),
+        ("Nơi nhận", "nơi nhận"),
+        # the longest phrase the text opens with wins, whatever the order given
+        ("Căn cứ vào Quyết định số 1291/QĐ-TTg", "căn cứ vào"),
+        # whole words only: a longer word is not the phrase
+        ("Căn cứu", None),
+        ("Thực hiệnn kế hoạch", None),
+        # opening, not containing
+        ("Tiếp tục cải cách", None),
+        ("Đã thực hiện kế hoạch", None),
+        ("", None),
+    ],
+    ids=str,
+)
+def test_opens_with_whole_phrases(text: str, opener: str | None) -> None:
+    match = _OPENERS.opens(text)
+    assert (match.key if match else None) == (fold_key(opener) if opener else None)
+    if match is not None:
+        assert (match.start, match.value) == (0, dict(iter(_OPENERS))[match.key])
+
+
+def test_opens_on_folded_text_and_first_of_equal_length() -> None:
+    phrases = PhraseSet([("Nơi nhận", "first"), ("NƠI NHẬN", "second")])
+    assert phrases.opens(fold_key("Nơi nhận: như trên"), folded=True).value == "first"

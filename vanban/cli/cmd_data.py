@@ -191,6 +191,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """One document's header, targets and tasks, as a person would read them."""
+    from extract.source import file_sha256
     from load.queries import document_record_json, find_document
     from schemas.record import ExtractResult
     from vanban.show import render_record
@@ -199,7 +200,7 @@ def show(
     doc_id = find_document(engine, doc)
     if doc_id is None and Path(doc).is_file():
         # the file's bytes name it wherever it was when imported
-        doc_id = find_document(engine, _sha256(Path(doc)))
+        doc_id = find_document(engine, file_sha256(Path(doc)))
     if doc_id is None:
         err(f"{doc}: no such document in the database")
         raise typer.Exit(1)
@@ -208,16 +209,6 @@ def show(
         print(record.model_dump_json(indent=2))
     else:
         render_record(record)
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @app.command()

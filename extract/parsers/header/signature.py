@@ -15,12 +15,12 @@ from extract.parsers.header.lines import Line, is_caps
 from normalize.header_terms import (
     government_case,
     is_signed_marker,
+    opens_recipients,
     position_of,
     signing_prefixes,
     split_trailing_position,
     starts_with_admin_level,
 )
-from normalize.text import fold_key
 from schemas.record import Signer
 
 _MAX_BLOCK_LINES = 8
@@ -156,8 +156,7 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], int] | None:
     """The items under the first "Nơi nhận:", as written without list marks and end
     punctuation, and the position of the "Nơi nhận:" line."""
     for i, line in enumerate(lines):
-        key = fold_key(line.text)
-        if not key.startswith(fold_key("Nơi nhận")):
+        if not opens_recipients(line.text):
             continue
         items: list[str] = []
         same_line = line.text.split(":", 1)[1] if ":" in line.text else ""

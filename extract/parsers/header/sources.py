@@ -24,6 +24,16 @@ from extract.parsers.header.lines import (
 from normalize.dates import PartialDate, parse_date
 from normalize.header_sources import is_draft_stamp, is_site_furniture, opens_with_other_type
 from normalize.header_terms import is_motto
+from normalize.patterns import (
+    HEADER_BLANK_SLOT,
+    HEADER_DATE_OPEN,
+    HEADER_DATE_REST,
+    HEADER_DATE_THEN_PLACE,
+    HEADER_DAY_MONTH,
+    HEADER_NUMBER_WITH_JUNK,
+    HEADER_PLACE_ALONE,
+    HEADER_YEAR_AT_END,
+)
 from normalize.provinces import find_province
 from normalize.text import fold_key, fold_ws
 from schemas.codes import DocType
@@ -32,21 +42,6 @@ MAX_ZONE = 60  # lines from the top that can hold the header
 _VIET = fold_key("VIỆT")
 _PIPE = re.compile(r"\s*\|\s*")
 _TABS = re.compile(r"\t+")
-_DATE_OPEN = re.compile(r"^(?:[^\W\d_][^,;:()]{0,40}?\s*,\s*)?ngày\b", re.IGNORECASE)
-_YEAR_AT_END = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*$|\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*$", re.I)
-_PLACE_ALONE = re.compile(r"^[^\W\d_][^,;:()\d]{1,40},$")
-_DATE_REST = re.compile(r"^(?:[\d.…_]+\s|tháng\b|năm\b)", re.IGNORECASE)
-_DATE_THEN_PLACE = re.compile(
-    r"^(?P<date>ngày\b.*?\bnăm\s+(?:19|20)\d\d)\s*[,-]\s*(?:tại\s+)?(?P<place>[^\W\d_][^,;:()]{1,40})$",
-    re.IGNORECASE,
-)
-_NUMBER_WITH_JUNK = re.compile(
-    r"^Số\s*[:.]?\s*(?P<junk>[^/\s][^/]{0,10}?)\s*/\s*(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)\s*$"
-)
-_DAY_MONTH = re.compile(
-    r"\b(?P<word>ngày|tháng)\s+(?!(?:tháng|năm)\b)(?P<value>\S+?)(?=\s+(?:tháng|năm)\b)", re.I
-)
-_BLANK = re.compile(r"^[._…\s]*$")
 
 
 @dataclass(frozen=True)
@@ -157,18 +152,18 @@ def join_broken_date(lines: list[Line], start: int) -> tuple[str, int] | None:
     it (at most two), and how many lines it took."""
     text = lines[start].text
     taken = 0
-    if _PLACE_ALONE.match(text) and start + 1 < len(lines):
+    if HEADER_PLACE_ALONE.match(text) and start + 1 < len(lines):
         # "Bình Thuận," / "ngày 17 tháng 2 năm 2025": the place on a line of its own
         text, taken = f"{text} {lines[start + 1].text}", 1
-    if not _DATE_OPEN.match(text) or (_YEAR_AT_END.search(text) and not taken):
+    if not HEADER_DATE_OPEN.match(text) or (HEADER_YEAR_AT_END.search(text) and not taken):
         return None
-    if _YEAR_AT_END.search(text):
+    if HEADER_YEAR_AT_END.search(text):
         return text, taken + 1
     for extra in range(taken + 1, taken + 3):
-        if start + extra >= len(lines) or not _DATE_REST.match(lines[start + extra].text):
+        if start + extra >= len(lines) or not HEADER_DATE_REST.match(lines[start + extra].text):
             return None
         text = f"{text} {lines[start + extra].text}"
-        if _YEAR_AT_END.search(text):
+        if HEADER_YEAR_AT_END.search(text):
             return text, extra + 1
     return None
 
@@ -177,7 +172,7 @@ def place_date_of(text: str) -> PlaceDate | None:
     """A place-date line, also with the place after the date ('ngày 14 tháng 3 năm
     2025, Quảng Trị')."""
     found = parse_place_date(text)
-    m = _DATE_THEN_PLACE.match(text)
+    m = HEADER_DATE_THEN_PLACE.match(text)
     if m is None:
         return found
     return PlaceDate(fold_ws(m["place"]), parse_date(m["date"]), text)
@@ -192,18 +187,18 @@ def blank_unreadable_day(text: str) -> tuple[str, list[tuple[str, str]]]:
     def fix(m: re.Match[str]) -> str:
         word, value = m["word"], m["value"]
         limit = 31 if word.lower() == "ngày" else 12
-        if _BLANK.match(value) or (value.isdigit() and 1 <= int(value) <= limit):
+        if HEADER_BLANK_SLOT.match(value) or (value.isdigit() and 1 <= int(value) <= limit):
             return m[0]
         blanked.append(("day" if word.lower() == "ngày" else "month", f"{word} {value}"))
         return f"{word} ..."
 
-    return _DAY_MONTH.sub(fix, text), blanked
+    return HEADER_DAY_MONTH.sub(fix, text), blanked
 
 
 def unreadable_number(text: str) -> NumberLine | None:
     """'Số: 4⁄6 /QĐ-UBND', 'Số: 3 49/C04-P6': a serial that is no number (written by
     hand, garbled by the scan): the number stays empty, the symbol is kept."""
-    m = _NUMBER_WITH_JUNK.match(text)
+    m = HEADER_NUMBER_WITH_JUNK.match(text)
     junk = m["junk"].strip(" :.") if m else ""
     if not re.search(r"[^\W_]", junk) or junk.isdigit():
         return None
