@@ -1,9 +1,14 @@
-"""Page furniture: running headers, footers and page numbers, found by repetition.
+"""Page furniture: running headers, footers and page numbers, found by repetition; and
+site furniture: a web page's banners, tabs and notices, by what they say.
 
 A line in the top or bottom band of many pages with the same text once digits are
 ignored ("CÔNG BÁO/Số 1003 + 1004/Ngày 29-12-2013" beside a changing page number)
 is a running header or footer; a lone number in a band is a page number. The
 blocks stay in the document with their role; parsers skip them.
+
+A paragraph every line of which is site furniture (normalize.site_furniture: a
+breadcrumb, a login prompt, "Hệ thống pháp luật", a notice to readers or to AI
+assistants) gets the role "site_furniture", in every format a web page can be saved to.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from normalize.site_furniture import is_site_furniture
 from normalize.text import fold_ws
-from schemas.document import Role
+from schemas.document import Block, Paragraph, Role
 
 BAND = 0.09  # share of the page height that is the top / bottom band
 MIN_SHARE = 0.3  # a running line appears on at least this share of the pages
@@ -83,3 +89,18 @@ def furniture_roles(candidates: Sequence[Candidate], n_pages: int) -> list[Role]
         else:
             roles.append("body")
     return roles
+
+
+def _is_site_furniture(block: Block) -> bool:
+    if not isinstance(block, Paragraph) or block.role != "body":
+        return False
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(is_site_furniture(line) for line in lines)
+
+
+def mark_site_furniture(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks, paragraphs that are only site furniture with that role."""
+    return [
+        b.model_copy(update={"role": "site_furniture"}) if _is_site_furniture(b) else b
+        for b in blocks
+    ]
