@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from normalize.datafiles import data_file
 from normalize.phrases import PhraseSet
@@ -105,6 +105,7 @@ def _notice(text: str, terms: _Terms) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # the text reader asks about each line twice (as prev, as next)
 def is_site_furniture(text: str) -> bool:
     """A line a legal portal or a province site puts around the document: a banner, a
     breadcrumb, tabs and share buttons, a login prompt, a notice to readers or to AI
