@@ -8,7 +8,8 @@ blocks stay in the document with their role; parsers skip them.
 
 A paragraph every line of which is site furniture (normalize.site_furniture: a
 breadcrumb, a login prompt, "Hệ thống pháp luật", a notice to readers or to AI
-assistants) gets the role "site_furniture", in every format a web page can be saved to.
+assistants) gets the role "site_furniture", in every format a web page can be saved to;
+so does a table whose every cell is (a tab bar laid out as a table).
 """
 
 from __future__ import annotations
@@ -91,11 +92,20 @@ def furniture_roles(candidates: Sequence[Candidate], n_pages: int) -> list[Role]
     return roles
 
 
-def _is_site_furniture(block: Block) -> bool:
-    if not isinstance(block, Paragraph) or block.role != "body":
-        return False
-    lines = [line for line in block.text.split("\n") if line.strip()]
+def _all_furniture(texts: list[str]) -> bool:
+    lines = [line for text in texts for line in text.split("\n") if line.strip()]
     return bool(lines) and all(is_site_furniture(line) for line in lines)
+
+
+def _is_site_furniture(block: Block) -> bool:
+    if block.role != "body":
+        return False
+    if isinstance(block, Paragraph):
+        return _all_furniture([block.text])
+    # a portal's tab bar or share buttons laid out as a table: every row furniture, read
+    # as a row of tabs is ("Tóm tắt | Nội dung | Tải về")
+    rows = [" | ".join(c for c in row if c.strip()) for row in block.row_texts()]
+    return _all_furniture([row.replace("\n", " | ") for row in rows])
 
 
 def mark_site_furniture(blocks: Sequence[Block]) -> list[Block]:

@@ -81,3 +81,15 @@ def test_a_paragraph_with_document_text_beside_a_notice_stays_body(tmp_path: Pat
     path.write_text("<html><body><p>Hệ thống pháp luật<br>Tỷ lệ hồ sơ đúng hạn đạt 98%.</p>"
                     "</body></html>", encoding="utf-8")
     assert [b.role for b in read_document(path).blocks] == ["body"]
+
+
+def test_a_tab_bar_laid_out_as_a_table_is_furniture(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><table><tr><td>Tóm tắt</td><td>Nội dung</td><td>VB gốc</td>"
+        "<td>Lược đồ</td><td>Tải về</td></tr></table>"
+        "<table><tr><td>Chỉ tiêu</td><td>Tải về ứng dụng VNeID</td></tr>"
+        "<tr><td>1</td><td>80%</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.role for b in read_document(path).blocks] == ["site_furniture", "body"]
