@@ -1,7 +1,7 @@
 """What web copies, drafts and signed files add around a header (issue 14), as data in
-normalize/data/header_sources.yaml: site furniture lines, the draft stamp, the time of
-the e-signature note. Pure functions on one line of text; the header parser decides
-what to do with them.
+normalize/data/header_sources.yaml: the draft stamp, the time of the e-signature note,
+types outside the contract's list. Pure functions on one line of text; the header
+parser decides what to do with them. Site furniture is normalize.site_furniture's.
 """
 
 from __future__ import annotations
@@ -14,18 +14,11 @@ from functools import cache
 from normalize.datafiles import data_file
 from normalize.patterns import SIGNATURE_NOTE_DATE
 from normalize.phrases import PhraseSet
-from normalize.text import fold_key, fold_ws, nfc
-
-_MAX_FURNITURE_WORDS = 6  # the longest whole-line furniture ("Theo dõi hiệu lực văn bản")
-_BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2,}")
+from normalize.text import fold_key
 
 
 @dataclass(frozen=True)
 class _Terms:
-    lines: frozenset[str]
-    openers: tuple[str, ...]
-    markers: tuple[str, ...]
-    marker_words: PhraseSet[str]
     draft: re.Pattern[str]
     time_labels: PhraseSet[str]
     other_types: PhraseSet[str]
@@ -36,39 +29,18 @@ class _Terms:
 @cache
 def _terms() -> _Terms:
     data = data_file("header_sources.yaml")
-    furniture, draft, note = data["furniture"], data["draft"], data["signature_note"]
+    draft, note = data["draft"], data["signature_note"]
     rounds = "|".join(re.escape(fold_key(r)) for r in draft["rounds"])
     # "du thao", "du thao lan 2", "du thao 3", "du thao ngay 12 3 2025", "(du thao)"
     day = re.escape(fold_key("ngày"))
     pattern = rf"^{re.escape(fold_key(draft['word']))}(?: (?:(?:{rounds}) )?\d+)?(?: {day}\b.*)?$"
     return _Terms(
-        lines=frozenset(fold_key(t) for t in furniture["lines"]),
-        # openers keep their punctuation ("Chia sẻ:" is a button, "Chia sẻ dữ liệu" a title)
-        openers=tuple(fold_ws(nfc(t)).lower() for t in furniture["openers"]),
-        markers=tuple(nfc(t).lower() for t in furniture["markers"]),
-        marker_words=PhraseSet.of(furniture["markers"]),
         draft=re.compile(pattern),
         time_labels=PhraseSet.of(note["time_labels"]),
         other_types=PhraseSet.of(data["other_types"]["words"]),
         not_abbreviations=tuple(data["not_abbreviations"]["phrases"]),
         title_openers=frozenset(fold_key(t) for t in data["title_openers"]["phrases"]),
     )
-
-
-def is_site_furniture(text: str) -> bool:
-    """A line a legal portal or a province site puts around the document: a banner, a
-    breadcrumb, share buttons, a notice to readers or to AI assistants."""
-    terms = _terms()
-    # substring tests first, in C: this runs on every line of a document
-    lowered = text.lower()
-    if any(m in lowered for m in terms.markers) and terms.marker_words.contains(text):
-        return True
-    if (">" in text or "»" in text or "›" in text) and _BREADCRUMB.search(text):
-        return True
-    lowered = fold_ws(lowered)
-    if lowered.startswith(terms.openers):
-        return True
-    return lowered.count(" ") < _MAX_FURNITURE_WORDS and fold_key(text) in terms.lines
 
 
 def is_draft_stamp(text: str) -> bool:
@@ -111,7 +83,6 @@ def signature_date(text: str) -> dt.date | None:
 
 __all__ = [
     "is_draft_stamp",
-    "is_site_furniture",
     "opens_title",
     "opens_with_other_type",
     "signature_date",

@@ -15,7 +15,9 @@ from schemas.base import BBox, Model, Prov
 from schemas.diagnostics import WarningItem
 
 Align = Literal["left", "center", "right", "justify"]
-Role = Literal["body", "page_header", "page_footer", "page_number", "footnote"]
+Role = Literal[
+    "body", "page_header", "page_footer", "page_number", "footnote", "site_furniture"
+]
 Format = Literal["pdf", "docx", "html", "md", "txt"]
 
 
@@ -42,7 +44,8 @@ class Paragraph(Model):
     label: str | None = Field(None, description='list label the reader computed ("II.", "a)"), '
                               "already at the start of text")
     style: Style = Field(Style(), description="what the reader saw")
-    role: Role = Field("body", description="body, page_header, page_footer, page_number, footnote")
+    role: Role = Field("body", description="body, page_header, page_footer, page_number, footnote, "
+                       "site_furniture (a web page's banners, tabs, notices)")
     prov: tuple[Prov, ...] = Field((), description="page(s) and PDF bbox")
 
     @property

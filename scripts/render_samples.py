@@ -200,7 +200,9 @@ def _appendix_start(blocks: Sequence[Paragraph | Table]) -> int | None:
 def render_docx(seed: Path, out: Path) -> Path:
     """The seed read by the text reader, written as a .docx at `out`."""
     parsed = read_text(seed, source=make_source(seed, "txt"))
-    blocks = list(parsed.body())
+    # the seed as it is, a web page's furniture included (seed 002 ends with "Đăng xuất"):
+    # the Word file is that page saved into Word, and its reader must find the furniture
+    blocks = [b for b in parsed.blocks if b.role in ("body", "site_furniture")]
     doc = _styled_document()
     header_end = _header_zone(blocks)
     landscape_at = _appendix_start(blocks)

@@ -36,6 +36,7 @@ from extract.readers.docx_tables import (
     truncate_draft,
 )
 from extract.readers.errors import unreadable
+from extract.readers.furniture import mark_site_furniture
 from extract.readers.repair import repair_text
 from normalize.legacy_encoding import convert_legacy, detect_legacy_font, is_uppercase_font
 from schemas.diagnostics import Report, UnreadableFile, WarningCode, WarningItem
@@ -107,6 +108,7 @@ def read_docx(path: Path, *, source: Source) -> Document:
     reader = _BodyReader.of(word)
     blocks = reader.read_blocks(list(word.element.body), None)
     blocks += note_paragraphs(word, reader.note_paragraph, reader.next_top_number)
+    blocks = mark_site_furniture(blocks)
     return Document(source=source, blocks=tuple(blocks), warnings=reader.warnings())
 
 

@@ -1,9 +1,15 @@
-"""Page furniture: running headers, footers and page numbers, found by repetition.
+"""Page furniture: running headers, footers and page numbers, found by repetition; and
+site furniture: a web page's banners, tabs and notices, by what they say.
 
 A line in the top or bottom band of many pages with the same text once digits are
 ignored ("CÔNG BÁO/Số 1003 + 1004/Ngày 29-12-2013" beside a changing page number)
 is a running header or footer; a lone number in a band is a page number. The
 blocks stay in the document with their role; parsers skip them.
+
+A paragraph every line of which is site furniture (normalize.site_furniture: a
+breadcrumb, a login prompt, "Hệ thống pháp luật", a notice to readers or to AI
+assistants) gets the role "site_furniture", in every format a web page can be saved to;
+so does a table whose every cell is (a tab bar laid out as a table).
 """
 
 from __future__ import annotations
@@ -13,8 +19,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from normalize.site_furniture import is_site_furniture
 from normalize.text import fold_ws
-from schemas.document import Role
+from schemas.document import Block, Paragraph, Role
 
 BAND = 0.09  # share of the page height that is the top / bottom band
 MIN_SHARE = 0.3  # a running line appears on at least this share of the pages
@@ -83,3 +90,27 @@ def furniture_roles(candidates: Sequence[Candidate], n_pages: int) -> list[Role]
         else:
             roles.append("body")
     return roles
+
+
+def _all_furniture(texts: list[str]) -> bool:
+    lines = [line for text in texts for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(is_site_furniture(line) for line in lines)
+
+
+def _is_site_furniture(block: Block) -> bool:
+    if block.role != "body":
+        return False
+    if isinstance(block, Paragraph):
+        return _all_furniture([block.text])
+    # a portal's tab bar or share buttons laid out as a table: every row furniture, read
+    # as a row of tabs is ("Tóm tắt | Nội dung | Tải về")
+    rows = [" | ".join(c for c in row if c.strip()) for row in block.row_texts()]
+    return _all_furniture([row.replace("\n", " | ") for row in rows])
+
+
+def mark_site_furniture(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks, paragraphs that are only site furniture with that role."""
+    return [
+        b.model_copy(update={"role": "site_furniture"}) if _is_site_furniture(b) else b
+        for b in blocks
+    ]

@@ -20,6 +20,7 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 
 from extract.limits import MAX_TABLE_CELLS, MAX_TABLE_DEPTH
+from extract.readers.furniture import mark_site_furniture
 from extract.readers.repair import count_glyph_errors, repair_text
 from schemas.diagnostics import Report, UnreadableFile, WarningCode
 from schemas.document import Align, Block, Cell, Document, Paragraph, Source, Style, Table
@@ -378,4 +379,5 @@ def read_html(path: Path, *, source: Source) -> Document:
     for detail in limits:
         report.warn(WarningCode.INPUT_LIMIT, detail=detail)
     _glyph_warning(blocks, report)
+    blocks = mark_site_furniture(blocks)
     return Document(source=source, blocks=tuple(blocks), warnings=report.items)

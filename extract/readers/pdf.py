@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 
 from extract.limits import MAX_PDF_PAGES
 from extract.options import OcrMode
-from extract.readers.furniture import Candidate, furniture_roles
+from extract.readers.furniture import Candidate, furniture_roles, mark_site_furniture
 from extract.readers.pdf_errors import pdf_errors
 from extract.readers.pdf_fast import fast_path_ok, pdfium_rects, pdfium_words
 from extract.readers.pdf_ocr import HEADER_SHARE, PageOcr, repair_ocr_lines
@@ -521,7 +521,7 @@ def read_pdf(path: Path, *, source: Source, ocr: OcrMode = OcrMode.AUTO,
     if not state.pages:
         raise UnreadableFile(path, "no readable page in this PDF (damaged or empty)")
     mark_furniture(state.items, len(state.pages))
-    blocks = items_to_blocks(join_across_pages(state.items))
+    blocks = mark_site_furniture(items_to_blocks(join_across_pages(state.items)))
     _warn_glyphs(blocks, report)
     src = source.model_copy(update={"pages": len(state.pages)})
     return Document(

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.readers.furniture import mark_site_furniture
 from extract.readers.repair import count_glyph_errors, repair_text
 from extract.readers.text_lines import TextLine, TextParagraph, join_lines
 from extract.readers.text_markdown import (
@@ -185,4 +186,5 @@ def read_text(path: Path, *, source: Source) -> Document:
     warn_glyphs(blocks, report)
     if source.format in ("md", "txt"):
         source = source.model_copy(update={"format": "md" if markdown else "txt"})
+    blocks = mark_site_furniture(blocks)
     return Document(source=source, blocks=tuple(blocks), warnings=report.items)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from normalize.patterns import TEXT_LINE_ITEM
+from normalize.site_furniture import is_site_furniture
 
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
 _WRAPPED_SHARE = 0.75
@@ -81,6 +82,8 @@ def continues(prev: TextLine, line: TextLine, *, width: int, markdown: bool) -> 
         return False
     if ends_sentence(prev.text) or starts_numbered(line.text):
         return False
+    if is_site_furniture(prev.text) or is_site_furniture(line.text):
+        return False  # a banner or notice is a block of its own, never glued to the text
     if is_all_caps(prev.text) or is_all_caps(line.text):
         return False
     first = line.text[:1]

@@ -1,6 +1,6 @@
 """Header lines as documents from anywhere bring them (issue 14), made plain before the
 header is read: web copies' cells flattened onto one line ("Số: 214/KH-UBND | Quảng
-Trị, ngày …"), site furniture and draft stamps among the header lines, a date broken
+Trị, ngày …"), draft stamps among the header lines, a date broken
 over two lines or written after its place, and figures a scan could not read.
 
 Each function takes and gives `Line`s or strings; parse.py decides what they mean.
@@ -22,7 +22,7 @@ from extract.parsers.header.lines import (
     type_line,
 )
 from normalize.dates import PartialDate, parse_date
-from normalize.header_sources import is_draft_stamp, is_site_furniture, opens_with_other_type
+from normalize.header_sources import is_draft_stamp, opens_with_other_type
 from normalize.header_terms import is_motto
 from normalize.patterns import (
     HEADER_BLANK_SLOT,
@@ -116,9 +116,9 @@ def without_motto_spill(line: Line) -> Line | None:
 
 
 def clean_header_lines(lines: list[Line]) -> Cleaned:
-    """Without site furniture (anywhere: it is never document text) and without the
-    draft stamp (near the top), web-copy cells split, the motto's stray "NAM" put back
-    out of the agency block."""
+    """Without the draft stamp (near the top), web-copy cells split, the motto's stray
+    "NAM" put back out of the agency block. Site furniture never gets here: the readers
+    give it its own role, and the header is read from the body blocks."""
     draft = False
     kept: list[Line] = []
     cells = split_cells(lines)
@@ -129,8 +129,6 @@ def clean_header_lines(lines: list[Line]) -> Cleaned:
             if spilled is None:
                 continue
             line = spilled
-        if is_site_furniture(line.text):
-            continue
         if i < MAX_ZONE and is_draft_stamp(line.text):
             draft = True
             continue

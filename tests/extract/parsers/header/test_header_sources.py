@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.parsers.header.parse import parse_header
+from extract.readers.furniture import mark_site_furniture
 from schemas.diagnostics import Report, WarningCode
 from schemas.document import Document, PageInfo, Paragraph, Source
 from schemas.record import Header
@@ -100,7 +101,11 @@ def test_site_furniture_is_never_header_text(noise: str, where: str) -> None:
         "between": [*top, noise, *mid, *tail],
         "after-type": [*top, *mid, "KẾ HOẠCH", noise, tail[1]],
     }[where]
-    head, _ = _header([*texts, *_BODY])
+    # as a reader gives it: the furniture line carries its role, the header reads the body
+    doc = _doc([*texts, *_BODY])
+    doc = doc.model_copy(update={"blocks": tuple(mark_site_furniture(doc.blocks))})
+    assert [b.role for b in doc.blocks if b.text == noise] == ["site_furniture"]
+    head = parse_header(doc, report=Report()).header
     assert head.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
     assert head.number == "214/KH-UBND" and head.issued_date == "2025-03-14"
     assert head.title == "Thực hiện công tác cải cách hành chính năm 2025"
