@@ -51,6 +51,18 @@ class Article(Model):
     text: str
 
 
+class ParentDocument(Model):
+    """The decision an attached document is issued with, from its "(Kèm theo Quyết định
+    số … ngày … của …)" line: the parent's number and date, never the attachment's own."""
+
+    doc_type: DocType | None = None
+    number: str | None = None
+    symbol: str | None = None
+    issuer: str | None = None
+    issued_date: str | None = None
+    raw: str
+
+
 class Header(Model):
     """CONTRACT `document`."""
 
@@ -69,6 +81,9 @@ class Header(Model):
     issuer_parent: str | None = None  # the line above the issuer ("UBND TỈNH NGHỆ AN")
     authority: str | None = None  # the issuing authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
     articles: list[Article] = []
+    # an attached document (Điều lệ, Quy chế … "kèm theo Quyết định số …") has no number
+    # or date of its own: the parent decision's are recorded here
+    attached_to: ParentDocument | None = None
 
 
 class Plan(Model):

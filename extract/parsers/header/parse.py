@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.parsers.header.attachment import note_in, parent_of, split_attachment_heads
 from extract.parsers.header.issuer import (
     body_of_authority,
     canonical_body,
@@ -110,6 +111,7 @@ class _Zone:
     authority: str | None
     unreadable: list[tuple[str, str]]  # (field, as read): figures a scan garbled, left empty
     vv_only: bool = False  # no type line; the title is the "V/v …" line (a công văn)
+    note: str | None = None  # "(Kèm theo Quyết định số …)" under the title: an attachment
 
 
 def _zone_end(lines: list[Line]) -> int:
@@ -254,9 +256,17 @@ def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
             agency.append(_RULE_AFTER.sub("", text))
     title_lines: list[str] = []
     has_authority = True
+    note = None
     if type_pos is not None:
-        title_lines = [x.text for x in lines[type_pos + 1 : end] if not _is_title_noise(x.text)]
+        found = note_in(lines, type_pos + 1, end)
+        stop = found[0] if found else end
+        title_lines = [x.text for x in lines[type_pos + 1 : stop] if not _is_title_noise(x.text)]
         has_authority = doc_type_line(lines[type_pos].text) in _AUTHORITY_TYPES
+        if found:
+            note = " ".join(x.text for x in lines[found[0] : found[1] + 1])
+            has_authority = False  # the note ends the title; no authority line follows
+            if not title_lines and doc_type_line(lines[type_pos].text) == DocType.OTHER:
+                title_lines = [lines[type_pos].text]  # "ĐIỀU LỆ HỘI …": the type is the title
     else:
         title_lines = _vv_title(lines, end)
     title_lines, authority = _title_and_authority(title_lines, authority=has_authority)
@@ -264,7 +274,7 @@ def _scan_zone(lines: list[Line], metadata_blocks: set[int]) -> _Zone:
         unreadable = [("number", number[1].raw), *unreadable]
     return _Zone(
         end, number, place_date, type_pos, agency, title_lines, authority, unreadable,
-        vv_only=type_pos is None and bool(title_lines),
+        vv_only=type_pos is None and bool(title_lines), note=note,
     )
 
 
@@ -308,6 +318,7 @@ def _issuer(
     else:
         candidates = [
             ("authority line", authority_body),
+            ("attachment note", issuer_from_note(zone.note)),
             ("plan note", issuer_from_note(plan.note if plan else None)),
             (
                 "text",
@@ -357,9 +368,11 @@ def _warn_blanks(zone: _Zone, *, report: Report, page: int | None, ocr: bool) ->
         date = zone.place_date[1].date
         if date is None or date.day is None:
             report.warn(WarningCode.HEADER_DATE_BLANK, page=page, raw=zone.place_date[1].raw)
+    # an attachment has no number or date line of its own: the note names its parent's
+    attachment = zone.note is not None
     missing = {
-        "number line": zone.number,
-        "place and date line": zone.place_date,
+        "number line": zone.number or attachment or None,
+        "place and date line": zone.place_date or attachment or None,
         "document type line": zone.type_pos,
         "title": zone.title_lines or None,
     }
@@ -449,7 +462,7 @@ def _issued(zone: _Zone, lines: list[Line], *, report: Report) -> str | None:
 def parse_header(doc: Document, *, report: Report) -> HeaderParse:
     blocks = list(doc.body())
     cleaned = clean_header_lines(document_lines(blocks))
-    lines = cleaned.lines
+    lines = split_attachment_heads(cleaned.lines)
     ocr = bool(doc.pages) and doc.pages[0].text_layer == "ocr"
     metadata_blocks = {
         i
@@ -491,6 +504,7 @@ def parse_header(doc: Document, *, report: Report) -> HeaderParse:
         signer=signer[0] if signer else None,
         recipients=recipients[0] if recipients else [],
         draft=cleaned.draft,
+        attached_to=parent_of(zone.note, province=province) if zone.note else None,
         articles=_articles(lines, articles_from, decision_end)
         if doc_type not in PLAN_TYPES
         else [],

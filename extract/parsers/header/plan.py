@@ -16,6 +16,8 @@ _RANGE = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)\
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"]+)[”\"]")
 _MAX_TITLE_LINES = 5
+_BARE_NOTE = (fold_key("kèm theo"), fold_key("ban hành kèm theo"))
+_NOTE_NUMBER = re.compile(r"\bsố\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,15 +40,19 @@ def years_of(text: str | None) -> tuple[int, int] | None:
     return (int(y.group("y")),) * 2 if y else None
 
 
-def _is_note_start(text: str) -> bool:
+def is_note_start(text: str) -> bool:
+    """'(Kèm theo Quyết định số …)', '(Ban hành kèm theo …)', also without the
+    brackets when the line opens with the phrase (italic notes of some provinces)."""
     key = fold_key(text[:40])
-    return text.startswith("(") and (
-        fold_key("kèm theo") in key or fold_key("ban hành theo") in key
-    )
+    if not text.startswith("("):
+        return key.startswith(_BARE_NOTE) and _NOTE_NUMBER.search(text) is not None
+    return fold_key("kèm theo") in key or fold_key("ban hành theo") in key
 
 
-def _note_end(lines: list[Line], i: int) -> int:
+def note_end(lines: list[Line], i: int) -> int:
     """The last line of a parenthesised note that starts at `i`."""
+    if not lines[i].text.startswith("("):
+        return i
     for j in range(i, min(len(lines), i + 4)):
         if ")" in lines[j].text:
             return j
@@ -67,8 +73,8 @@ def _plan_at(lines: list[Line], i: int) -> AttachedPlan | None:
     title: list[str] = []
     for j in range(i + 1, min(len(lines), i + 1 + _MAX_TITLE_LINES + 1)):
         text = lines[j].text
-        if _is_note_start(text):
-            end = _note_end(lines, j)
+        if is_note_start(text):
+            end = note_end(lines, j)
             note = " ".join(x.text for x in lines[j : end + 1])
             start = end + 1
             theme = theme_of(lines[start].text) if start < len(lines) else None

@@ -23,11 +23,7 @@ FIELDS = ("doc_type", "number", "symbol", "issuer", "place", "province", "issued
 _TITLE_HEAD = re.compile(r"^(?:v/v|về việc)\s+", re.I)
 
 # (file, field): known wrong, and why
-KNOWN_MISSES = {
-    ("bt_Dieu_le_Hiep_hoi_Doanh_nghiep_kem_QD1424_19p.doc", "issuer"):
-        "an attachment without a number line: its header is not recognised",
-    ("bt_Dieu_le_Hiep_hoi_Doanh_nghiep_kem_QD1424_19p.doc", "province"): "same",
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _norm(field: str, value: Any) -> str | None:
