@@ -87,6 +87,8 @@ from schemas.record import Article, Header, Plan
 _MAX_ZONE_LINES = 60
 _DIGIT = re.compile(r"\d")
 _RULE_AFTER = re.compile(r"\s*[-_=*.]{3,}\s*$")  # the rule drawn under the agency block
+# "Chương II QUYỀN …" between the articles of a Điều lệ or Quy chế heads the next ones
+_DIVISION = re.compile(r"^(?:CHƯƠNG|Chương|MỤC|Mục|PHẦN|Phần)\s+[\dIVXLC]+\b")
 # types whose title is followed by the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
 _AUTHORITY_TYPES = frozenset({"quyet_dinh", "nghi_quyet", "chi_thi", "quy_che", "quy_dinh"})
 
@@ -350,6 +352,8 @@ def _articles(lines: list[Line], start: int, stop: int) -> list[Article]:
         if found:
             articles.append((found[0], [found[1]] if found[1] else []))
         elif articles:
+            if _DIVISION.match(line.text):
+                continue
             if opens_recipients(line.text) or is_caps(line.text):
                 break
             articles[-1][1].append(line.text)

@@ -137,6 +137,9 @@ def test_realdoc_dieu_le_attached_to_qd1424() -> None:
     assert got == {"doc_type": "other", "number": None, "issued_date": None,
                    "issuer": "Ủy ban nhân dân tỉnh Bình Thuận", "province": "Bình Thuận"}
     assert head.title is not None and head.title.startswith("Điều lệ (sửa đổi, bổ sung)")
+    # "gồm 08 Chương 27 Điều" (Điều 27); a chapter's heading is no article's text
+    assert [x.no for x in head.articles] == [str(n) for n in range(1, 28)]
+    assert not any(line.startswith("Chương") for x in head.articles for line in x.text.split("\n"))
     assert head.attached_to is not None
     assert head.attached_to.model_dump(exclude={"raw"}) == {
         "doc_type": "quyet_dinh", "number": "1424/QĐ-UBND", "symbol": "QĐ-UBND",
