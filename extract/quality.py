@@ -42,7 +42,9 @@ CAPS: dict[str, float] = {"content_found": 0.1, "header_found": 0.4, "text_layer
 
 def _missing_header_fields(record: ExtractResult) -> list[str]:
     doc = record.document
-    missing = [name for name in HEADER_FIELDS if getattr(doc, name) in (None, "")]
+    # an attachment has no number or date of its own: its parent decision holds them
+    own = ("number", "issued_date") if doc.attached_to is not None else ()
+    missing = [f for f in HEADER_FIELDS if getattr(doc, f) in (None, "") and f not in own]
     if doc.signer is None or not doc.signer.name:
         missing.append("signer")
     return missing

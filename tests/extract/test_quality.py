@@ -10,7 +10,7 @@ import pytest
 
 from extract.quality import HEADER_FIELDS, assess_quality, quality_score
 from schemas.diagnostics import WarningCode, WarningItem
-from schemas.record import ExtractResult, Header
+from schemas.record import ExtractResult, Header, ParentDocument
 from tests.conftest import EXPECTED, SEEDS
 from tests.load.factories import make_record
 from vanban import extract_record
@@ -45,6 +45,17 @@ def test_header_checks_agree_with_the_golden_header(seed: str) -> None:
         assert record.quality.score <= 0.4
     else:
         assert record.quality.score >= 0.85
+
+
+def test_an_attachment_does_not_miss_a_number_or_date_of_its_own() -> None:
+    seeded = _seed("001")
+    parent = ParentDocument(doc_type="quyet_dinh", number="1424/QĐ-UBND", raw="(Kèm theo …)")
+    bare = seeded.document.model_copy(update={"number": None, "issued_date": None})
+    for attached_to, missing in ((None, ["number", "issued_date"]), (parent, [])):
+        doc = bare.model_copy(update={"attached_to": attached_to})
+        checks = {c.name: c for c in assess_quality(seeded.model_copy(update={"document": doc}))}
+        detail = checks["header_fields"].detail or ""
+        assert [f for f in ("number", "issued_date") if f in detail] == missing
 
 
 WORSE = [WarningCode.AGENCY_UNKNOWN, WarningCode.DEADLINE_UNPARSED,
