@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from normalize.agencies import merge_refs, text_hit_ref
 from normalize.agency_text import TextHit, text_hits
@@ -66,10 +66,18 @@ def find_assignment(text: str, *, province: str | None = None) -> Assignment:
     >>> [r.name for r in a.lead], [r.name for r in a.support]
     (['Sở Nội vụ'], ['Sở Tư pháp'])
     """
-    text = nfc(text)
+    leads, supports = _assignment(nfc(text), province)
+    return Assignment(list(leads), list(supports))
+
+
+# a batch repeats sentences (one plan in several formats, the same duty in many plans)
+@lru_cache(maxsize=4096)
+def _assignment(
+    text: str, province: str | None
+) -> tuple[tuple[AgencyRef, ...], tuple[AgencyRef, ...]]:
     lead_word = _words("lead_words").search(text)
     if lead_word is None:
-        return Assignment([], [])
+        return (), ()
     hits = text_hits(text)
     after = _AFTER_WORD.match(text, lead_word.end())
     if after is not None and ":" in after.group():  # "Cơ quan chủ trì: Sở Nội vụ"
@@ -81,7 +89,7 @@ def find_assignment(text: str, *, province: str | None = None) -> Assignment:
     if support_word is not None:
         after = _AFTER_WORD.match(text, support_word.end())
         supports = _chain_forward(text, hits, after.end() if after else support_word.end())
-    return Assignment(
-        merge_refs(text_hit_ref(text, h, province) for h in leads),
-        merge_refs(text_hit_ref(text, h, province) for h in supports),
+    return (
+        tuple(merge_refs(text_hit_ref(text, h, province) for h in leads)),
+        tuple(merge_refs(text_hit_ref(text, h, province) for h in supports)),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalize.text import fold_key
-from normalize.tone_marks import government_tone_marks
+from normalize.tone_marks import government_tone_marks, may_move
 
 # (as written, as the government writes it): old-style placement from many provinces' files
 CASES = [
@@ -43,3 +43,32 @@ def test_an_unregistered_name_is_kept_with_the_governments_tone_marks() -> None:
     kept = [a for a in cell.agencies if a.kind is AgencyKind.UNREGISTERED]
     assert [a.name for a in kept] == ["Trung tâm Dịch vụ nông nghiệp huyện Hòa Vang"]
     assert kept[0].mentions == ["Trung tâm Dịch vụ nông nghiệp huyện Hoà Vang"]
+
+
+def test_the_prefilter_lets_through_every_word_underthesea_moves() -> None:
+    """`may_move` keeps words away from underthesea (and its import): it must not keep
+    away any word of underthesea's table whose mark it would move."""
+    import re
+
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    from normalize.text import nfc
+    from normalize.tone_marks import _placed
+
+    words = {nfc(k) for k in token_map if re.fullmatch(r"[^\W\d_]+", nfc(k))}
+    moved = [w for w in words if _placed(w) != w]
+    assert len(moved) > 2000  # the table was read: old-style and misplaced marks
+    assert [w for w in moved if not may_move(w)] == []
+
+
+@pytest.mark.parametrize(
+    ("word", "may"),
+    [
+        ("Hoà", True), ("Thuỷ", True), ("khoẻ", True), ("hoá", True), ("Uỷ", True),
+        ("Hòa", False), ("Thủy", False), ("Ủy", False), ("huyện", False), ("người", False),
+        ("của", False), ("ngoài", False), ("quả", False), ("giường", False), ("tỉnh", False),
+        ("khuỷu", False), ("Việt", False), ("hoàn", False), ("Nghệ", False), ("Thanh", False),
+    ],
+)
+def test_may_move_flags_old_placements_only(word: str, may: bool) -> None:
+    assert may_move(word) is may

@@ -139,6 +139,8 @@ def split_clauses(text: str) -> list[str]:
 def year_in(text: str) -> int | None:
     """The year a clause aims at: "đến năm 2030" first, else the first "năm 2026";
     "so với năm 2021" is a baseline and dates inside citations are not aims."""
+    if "20" not in text:  # most clauses name no year: skip the regex's scan
+        return None
     found = [(m.group(1), int(m.group(2))) for m in _YEAR.finditer(text)]
     for word, year in found:
         if word and word.lower() in ("đến", "tới"):

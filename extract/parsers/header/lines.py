@@ -23,6 +23,8 @@ from schemas.codes import DocType
 from schemas.document import Cell, Paragraph, Table
 
 _MARKUP_EDGES = re.compile(r"^(?:[\s|>]|#+\s|\*+|_{2,})+|(?:[\s|]|\*+|_{2,})+$")
+_EDGE_START = frozenset("|>#*_")  # the characters _MARKUP_EDGES removes besides spaces
+_EDGE_END = frozenset("|*_")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 _NUMBER_LINE = re.compile(
@@ -78,8 +80,15 @@ class PlaceDate:
 
 def clean_line(text: str) -> str:
     """Markdown and table residue off a line: '## QUYẾT ĐỊNH', '**Điều 1.**', 'Số: 1 |'."""
-    text = _EMPHASIS.sub("", nfc(text))
-    return fold_ws(_MARKUP_EDGES.sub("", text))
+    # every line of the document comes here, and few carry markup: the regexes run only
+    # where the characters they remove are (the edges' spaces fold_ws removes as well)
+    text = nfc(text)
+    if "*" in text:
+        text = _EMPHASIS.sub("", text)
+    core = text.strip()
+    if core and (core[0] in _EDGE_START or core[-1] in _EDGE_END):
+        text = _MARKUP_EDGES.sub("", text)
+    return fold_ws(text)
 
 
 def document_lines(blocks: list[Paragraph | Table]) -> list[Line]:
