@@ -27,6 +27,7 @@ from functools import cache
 from typing import Literal
 
 from normalize.datafiles import data_file
+from normalize.text import TONE_MARKS
 
 LegacyEncoding = Literal["tcvn3", "vni"]
 
@@ -37,7 +38,7 @@ _STYLE_SUFFIX = re.compile(
 # Runs between spaces, digits and ASCII punctuation: TCVN3 codes such as "¸" or "©" are
 # not word characters to `re`, so \w would cut "th¸ng" in two.
 _TOKEN = re.compile(r"[^\s0-9!-/:-@\[-`{-~]+")
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_TONES = dict.fromkeys(map(ord, TONE_MARKS))
 # A legacy reading must make this many more words into syllables than the text as it is.
 _MARGIN = 0.25
 _MIN_SHARE = 0.5

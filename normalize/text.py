@@ -9,6 +9,8 @@ from functools import lru_cache
 # The five Vietnamese tone marks as combining characters. Everything else that
 # decomposes (circumflex, breve, horn) is part of the vowel and stays.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+# huyền, sắc, hỏi, ngã, nặng: the one list every module that looks at tones uses
+TONE_MARKS = frozenset(_TONES)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -18,10 +18,9 @@ import re
 import unicodedata
 from functools import cache
 
-from normalize.text import fold_key, nfc
+from normalize.text import TONE_MARKS, fold_key, nfc
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _VOWELS = frozenset("aăâeêioôơuưy")
 _SHAPED = frozenset("ăâêôơư")  # a vowel with its own mark takes the tone
 _ONSETS = frozenset({"qu", "gi"})  # their u, i belong to the consonant before a vowel
@@ -61,7 +60,7 @@ def _letters_and_tones(word: str) -> tuple[list[str], list[int | None]]:
     letters: list[str] = []
     toned: list[int | None] = []
     for ch in unicodedata.normalize("NFD", word):
-        if ch in _TONES:
+        if ch in TONE_MARKS:
             toned.append(len(letters) - 1 if letters else None)
         elif unicodedata.combining(ch) and letters:
             letters[-1] = unicodedata.normalize("NFC", letters[-1] + ch)

@@ -79,20 +79,19 @@ USAGE, FAILURE = 2, 1
 _USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("C")
+
+
 def shown(name: object) -> str:
     """A file name as printed: quoted when it holds a newline or another control
     character, so a crafted name cannot forge a second `vanban:` line."""
     text = str(name)
-    if any(unicodedata.category(ch).startswith("C") for ch in text):
-        return repr(text)
-    return text
+    return repr(text) if any(map(_is_control, text)) else text
 
 
 def err(message: str) -> None:
-    one_line = "".join(
-        ch if not unicodedata.category(ch).startswith("C") else repr(ch)[1:-1]
-        for ch in message
-    )
+    one_line = "".join(repr(ch)[1:-1] if _is_control(ch) else ch for ch in message)
     print(f"vanban: {one_line}", file=sys.stderr)
 
 
